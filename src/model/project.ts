@@ -1,0 +1,81 @@
+// Plain data describing a loaded project. Built by config/, read by everything else.
+import type { SourceLocation } from "../errors.js";
+
+/** A layer of values: a file (a `.hbs` file is a handlebars template) or an inline map. */
+export type ValuesSource =
+  | { kind: "file"; path: string; template: boolean; location: SourceLocation }
+  | { kind: "inline"; data: Record<string, unknown>; location: SourceLocation };
+
+/** A SOPS-encrypted values file. */
+export interface SecretsFile {
+  path: string;
+  location: SourceLocation;
+}
+
+export type ChartRef =
+  | { kind: "local"; path: string; display: string }
+  | { kind: "repo"; repository: string; name: string; display: string }
+  | { kind: "oci"; url: string; display: string };
+
+export interface Repository {
+  name: string;
+  url: string;
+  oci: boolean;
+  /** Names of the environment variables holding credentials; values are read at use. */
+  usernameEnv?: string;
+  passwordEnv?: string;
+  location: SourceLocation;
+}
+
+export interface HelmSettings {
+  createNamespace: boolean;
+  atomic: boolean;
+  wait: boolean;
+  /** Seconds. */
+  timeout: number;
+  tests: boolean;
+  historyMax: number;
+}
+
+export interface Release extends HelmSettings {
+  /** `namespace/name`, unique in a project. */
+  id: string;
+  name: string;
+  namespace: string;
+  chart: ChartRef;
+  version?: string;
+  labels: Record<string, string>;
+  /** Release ids this release needs, resolved from `name` or `namespace/name`. */
+  needs: string[];
+  values: ValuesSource[];
+  secrets: SecretsFile[];
+  /** `set` entries, dotted key to value; applied over every other layer. */
+  set: Record<string, unknown>;
+  /** false: the release must be absent (uninstalled). */
+  installed: boolean;
+  /** Path in the environment values that switches the release on or off, as written. */
+  condition?: string;
+  location: SourceLocation;
+}
+
+export interface Environment {
+  name: string;
+  values: ValuesSource[];
+  secrets: SecretsFile[];
+  kubeContext?: string;
+}
+
+export interface Project {
+  /** Absolute path of releases.yaml. */
+  file: string;
+  /** Directory relative paths resolve against. */
+  dir: string;
+  environment: Environment;
+  /** Names of every environment the file declares (empty: the file has none). */
+  environmentNames: string[];
+  /** The environment's plain (non-secret) values, merged in layer order. */
+  environmentValues: Record<string, unknown>;
+  repositories: Repository[];
+  /** Every release, including those switched off by `condition` (see `enabled`). */
+  releases: Release[];
+}
