@@ -1,0 +1,67 @@
+// YAML parsing that remembers where every value came from, so an error about
+// `releases[2].needs[0]` can say `releases.yaml:31:9`.
+import { isMap, isScalar, LineCounter, parseDocument, type Document } from "yaml";
+import { ConfigError, type SourceLocation } from "../errors.js";
+
+export type FieldPath = readonly (string | number)[];
+
+export interface YamlSource {
+  file: string;
+  data: unknown;
+  /** Where the value at `path` starts; with `key`, where its key starts. Falls back to the nearest parent. */
+  locate(path: FieldPath, options?: { key?: boolean }): SourceLocation;
+}
+
+export function formatField(path: FieldPath): string {
+  let out = "";
+  for (const part of path) out += typeof part === "number" ? `[${part}]` : out === "" ? part : `.${part}`;
+  return out;
+}
+
+export function parseYaml(text: string, file: string): YamlSource {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, merge: true, uniqueKeys: true, prettyErrors: false });
+  const [error] = doc.errors;
+  if (error) {
+    const pos = error.linePos?.[0];
+    throw new ConfigError(`YAML syntax error: ${firstLine(error.message)}`, {
+      location: { file, line: pos?.line, column: pos?.col },
+    });
+  }
+  const data = doc.toJS({ maxAliasCount: 1000 }) as unknown;
+  return { file, data, locate: (path, options) => locate(doc, lineCounter, file, path, options?.key ?? false) };
+}
+
+function firstLine(message: string): string {
+  return message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
+}
+
+function locate(
+  doc: Document,
+  lineCounter: LineCounter,
+  file: string,
+  path: FieldPath,
+  key: boolean,
+): SourceLocation {
+  const field = formatField(path);
+  for (let depth = path.length; depth >= 0; depth--) {
+    const prefix = path.slice(0, depth);
+    let offset: number | undefined;
+    if (key && depth === path.length && depth > 0) {
+      const parent = doc.getIn(prefix.slice(0, -1), true);
+      if (isMap(parent)) {
+        const pair = parent.items.find((p) => isScalar(p.key) && p.key.value === prefix[prefix.length - 1]);
+        offset = isScalar(pair?.key) ? pair.key.range?.[0] : undefined;
+      }
+    }
+    if (offset === undefined) {
+      const node = depth === 0 ? doc.contents : doc.getIn(prefix, true);
+      offset = (node as { range?: [number, number, number] } | undefined)?.range?.[0];
+    }
+    if (offset !== undefined) {
+      const { line, col } = lineCounter.linePos(offset);
+      return { file, line, column: col, field: field || undefined };
+    }
+  }
+  return { file, field: field || undefined };
+}

@@ -1,0 +1,37 @@
+// Which releases a run touches: those matching the selectors, plus, depending
+// on the needs mode, the releases they need.
+import type { ReleaseGraph } from "./release-graph.js";
+
+export type NeedsMode =
+  /** Needs outside the selection stay out of the run; deploying commands check they are deployed. */
+  | "check"
+  /** Add direct needs of selected releases. */
+  | "include"
+  /** Add every ancestor. */
+  | "include-transitive"
+  /** Ignore needs outside the selection entirely. */
+  | "skip";
+
+export interface Selection {
+  /** Ids the run acts on, in the graph's order. */
+  ids: string[];
+  /** Needs of selected releases that are not in the run (only with mode "check"). */
+  externalNeeds: string[];
+}
+
+export function closeSelection(graph: ReleaseGraph, matched: ReadonlySet<string>, mode: NeedsMode): Selection {
+  const chosen = new Set(matched);
+  if (mode === "include") {
+    for (const id of matched) for (const need of graph.needsOf(id)) chosen.add(need);
+  } else if (mode === "include-transitive") {
+    for (const id of matched) for (const need of graph.ancestorsOf(id)) chosen.add(need);
+  }
+  const external = new Set<string>();
+  if (mode === "check") {
+    for (const id of chosen) for (const need of graph.needsOf(id)) if (!chosen.has(need)) external.add(need);
+  }
+  return {
+    ids: graph.ids.filter((id) => chosen.has(id)),
+    externalNeeds: graph.ids.filter((id) => external.has(id)),
+  };
+}
