@@ -192,3 +192,11 @@ export function findCycle(graph: ReleaseGraph): string[] | undefined {
   }
   return undefined;
 }
+
+/** The graph of releases whose needs are already resolved ids (as in a loaded Project). */
+export function graphOfReleases(releases: readonly { id: string; needs: readonly string[] }[]): ReleaseGraph {
+  return new ReleaseGraph(
+    releases.map((r) => r.id),
+    releases.flatMap((r) => r.needs.map((need) => [need, r.id] as const)),
+  );
+}

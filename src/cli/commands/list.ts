@@ -1,0 +1,60 @@
+import type { Command } from "commander";
+import type { Release } from "../../model/project.js";
+import { formatTable } from "../../report/table.js";
+import type { CommandContext } from "../program.js";
+import { openWorkspace } from "../workspace.js";
+
+export interface ListedRelease {
+  name: string;
+  namespace: string;
+  chart: string;
+  version: string | null;
+  labels: Record<string, string>;
+  needs: string[];
+  installed: boolean;
+}
+
+export function listedRelease(r: Release): ListedRelease {
+  return {
+    name: r.name,
+    namespace: r.namespace,
+    chart: r.chart.display,
+    version: r.version ?? null,
+    labels: r.labels,
+    needs: r.needs,
+    installed: r.installed,
+  };
+}
+
+export function registerList(program: Command, { io, globals }: CommandContext): void {
+  program
+    .command("list")
+    .description("list the selected releases")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  releases list -e production
+  releases list -l tier=core -o json
+  releases list -l app=app1 --include-needs`,
+    )
+    .action(async () => {
+      const options = globals();
+      const { selected } = await openWorkspace(options, io);
+      const rows = selected.map(listedRelease);
+      if (options.output === "json") {
+        io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+        return;
+      }
+      const labels = (l: Record<string, string>) =>
+        Object.entries(l)
+          .map(([k, v]) => `${k}=${v}`)
+          .join(",");
+      io.stdout.write(
+        `${formatTable(
+          ["NAME", "NAMESPACE", "CHART", "VERSION", "LABELS", "NEEDS", "INSTALLED"],
+          rows.map((r) => [r.name, r.namespace, r.chart, r.version ?? "", labels(r.labels), r.needs.join(","), String(r.installed)]),
+        )}\n`,
+      );
+    });
+}

@@ -1,0 +1,51 @@
+import { type Command, Option } from "commander";
+import { UsageError } from "../errors.js";
+import type { NeedsMode } from "../graph/selection.js";
+
+export interface GlobalOptions {
+  file: string;
+  environment?: string;
+  selector: string[];
+  output: "text" | "json";
+  includeNeeds: boolean;
+  includeTransitiveNeeds: boolean;
+  skipNeeds: boolean;
+  debug: boolean;
+}
+
+export function addGlobalOptions(program: Command): Command {
+  return program
+    .option("-f, --file <path>", "the project file", "releases.yaml")
+    .option("-e, --environment <name>", "the environment (default: $RELEASES_ENV, else `default`)")
+    .option(
+      "-l, --selector <key=value,...>",
+      "select releases by label; terms are ANDed, repeated -l are ORed; built-in: name, namespace, chart",
+      (value: string, previous: string[]) => [...previous, value],
+      [] as string[],
+    )
+    .addOption(new Option("-o, --output <format>", "output format").choices(["text", "json"]).default("text"))
+    .option("--include-needs", "also act on the direct needs of selected releases", false)
+    .option("--include-transitive-needs", "also act on every release the selected ones need", false)
+    .option("--skip-needs", "ignore needs outside the selection", false)
+    .option("--debug", "print helm commands and timings (secrets redacted)", false);
+}
+
+export function needsMode(options: GlobalOptions): NeedsMode {
+  const chosen = [
+    options.includeNeeds && "include",
+    options.includeTransitiveNeeds && "include-transitive",
+    options.skipNeeds && "skip",
+  ].filter((m): m is NeedsMode => typeof m === "string");
+  if (chosen.length > 1) {
+    throw new UsageError("--include-needs, --include-transitive-needs and --skip-needs exclude each other");
+  }
+  return chosen[0] ?? "check";
+}
+
+export function positiveInt(name: string) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 1) throw new UsageError(`${name} must be a positive integer, got "${value}"`);
+    return n;
+  };
+}

@@ -1,0 +1,63 @@
+// The commander program. Commands are registered from commands/*.ts; this is
+// the one place that turns errors into messages and exit codes.
+import { Command, CommanderError } from "commander";
+import { ExitCode, type ExitCodeValue, ReleasesError } from "../errors.js";
+import { Redactor } from "../secrets/redactor.js";
+import { registerGraph } from "./commands/graph.js";
+import { registerList } from "./commands/list.js";
+import type { CliIO } from "./io.js";
+import { addGlobalOptions, type GlobalOptions } from "./options.js";
+
+export interface CommandContext {
+  io: CliIO;
+  globals: () => GlobalOptions;
+  redactor: Redactor;
+}
+
+export type Registration = (program: Command, ctx: CommandContext) => void;
+
+const registrations: readonly Registration[] = [registerList, registerGraph];
+
+export function buildProgram(ctx: Omit<CommandContext, "globals">): Command {
+  const program = new Command("releases");
+  const context: CommandContext = { ...ctx, globals: () => program.opts<GlobalOptions>() };
+  addGlobalOptions(program)
+    .description("Deploy a stack of Helm releases: layered values, SOPS and Vault secrets, a needs graph run in parallel.")
+    .version(process.env.npm_package_version ?? "0.1.0", "--version")
+    .showSuggestionAfterError()
+    .configureOutput({
+      writeOut: (s) => ctx.io.stdout.write(s),
+      writeErr: (s) => ctx.io.stderr.write(s),
+    })
+    .exitOverride();
+  for (const register of registrations) register(program, context);
+  for (const command of program.commands) command.exitOverride();
+  return program;
+}
+
+export async function runCli(argv: readonly string[], io: CliIO): Promise<ExitCodeValue | number> {
+  const redactor = new Redactor();
+  const program = buildProgram({ io, redactor });
+  try {
+    await program.parseAsync([...argv], { from: "user" });
+    return ExitCode.ok;
+  } catch (error) {
+    return reportError(error, io, redactor);
+  }
+}
+
+function reportError(error: unknown, io: CliIO, redactor: Redactor): number {
+  if (error instanceof CommanderError) {
+    // Help and version are "errors" to commander; its message was already printed.
+    if (error.code === "commander.helpDisplayed" || error.code === "commander.version") return ExitCode.ok;
+    if (error.code === "commander.help") return ExitCode.ok;
+    return ExitCode.invalidInput;
+  }
+  if (error instanceof ReleasesError) {
+    io.stderr.write(`releases: ${redactor.redact(error.describe())}\n`);
+    return error.exitCode;
+  }
+  const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  io.stderr.write(`releases: internal error (a bug, please report it):\n${redactor.redact(detail)}\n`);
+  return ExitCode.internal;
+}

@@ -1,0 +1,34 @@
+// Everything a command starts from: the loaded project for the chosen
+// environment, its graph, and the releases selected by -l and the needs flags.
+import { resolve } from "node:path";
+import { loadProject } from "../config/load.js";
+import { graphOfReleases, type ReleaseGraph } from "../graph/release-graph.js";
+import type { Selection } from "../graph/selection.js";
+import type { Project, Release } from "../model/project.js";
+import { selectReleases } from "../selector/select.js";
+import { createTemplates } from "../values/templates.js";
+import type { CliIO } from "./io.js";
+import { type GlobalOptions, needsMode } from "./options.js";
+
+export interface Workspace {
+  project: Project;
+  graph: ReleaseGraph;
+  selection: Selection;
+  /** Selected releases in graph order. */
+  selected: Release[];
+  byId: ReadonlyMap<string, Release>;
+}
+
+export async function openWorkspace(globals: GlobalOptions, io: CliIO): Promise<Workspace> {
+  const mode = needsMode(globals);
+  const project = await loadProject({
+    file: resolve(io.cwd, globals.file),
+    environment: globals.environment,
+    env: io.env,
+    templates: createTemplates({ env: io.env }),
+  });
+  const graph = graphOfReleases(project.releases);
+  const selection = selectReleases(project.releases, graph, globals.selector, mode);
+  const byId = new Map(project.releases.map((r) => [r.id, r]));
+  return { project, graph, selection, selected: selection.ids.map((id) => byId.get(id)!), byId };
+}

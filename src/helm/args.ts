@@ -1,0 +1,108 @@
+// Pure builders of helm argument lists. Values always arrive on stdin (`-f -`),
+// so no argument ever carries a secret. Helm 3 and Helm 4 differ in a few
+// flags (see ../shared/reference: A1); those differences live here only.
+import type { ChartRef, HelmSettings } from "../model/project.js";
+
+export type HelmMajor = 3 | 4;
+
+export interface Target {
+  name: string;
+  namespace: string;
+  kubeContext?: string;
+}
+
+/** Where a chart comes from, already mapped to what helm accepts as CHART. */
+export interface ChartSource {
+  chart: ChartRef;
+  version?: string;
+}
+
+export const FINGERPRINT_LABEL = "releases.dev/fingerprint";
+export const SECRETS_LABEL = "releases.dev/secrets";
+
+function common(target: Target): string[] {
+  const args = ["--namespace", target.namespace];
+  if (target.kubeContext) args.push("--kube-context", target.kubeContext);
+  return args;
+}
+
+function chartArgs({ chart, version }: ChartSource): string[] {
+  const ref = chart.kind === "local" ? chart.path : chart.kind === "repo" ? `${chart.repository}/${chart.name}` : chart.url;
+  return version && chart.kind !== "local" ? [ref, "--version", version] : [ref];
+}
+
+function waitArgs(major: HelmMajor, wait: boolean): string[] {
+  if (!wait) return [];
+  return major === 4 ? ["--wait=watcher"] : ["--wait"];
+}
+
+export interface UpgradeOptions {
+  major: HelmMajor;
+  target: Target;
+  source: ChartSource;
+  settings: HelmSettings;
+  /** Labels stored on the release (helm ≥ 3.13). */
+  labels?: Record<string, string>;
+}
+
+export function upgradeArgs({ major, target, source, settings, labels }: UpgradeOptions): string[] {
+  const args = ["upgrade", "--install", target.name, ...chartArgs(source), ...common(target)];
+  args.push("--values", "-", "--reset-values");
+  if (settings.createNamespace) args.push("--create-namespace");
+  if (settings.atomic) args.push(major === 4 ? "--rollback-on-failure" : "--atomic");
+  args.push(...waitArgs(major, settings.wait || settings.atomic));
+  args.push("--timeout", `${settings.timeout}s`, "--history-max", String(settings.historyMax));
+  const labelList = Object.entries(labels ?? {}).map(([k, v]) => `${k}=${v}`);
+  if (labelList.length > 0) args.push("--labels", labelList.join(","));
+  return args;
+}
+
+export function testArgs(target: Target, timeoutSeconds: number): string[] {
+  return ["test", target.name, ...common(target), "--timeout", `${timeoutSeconds}s`, "--logs"];
+}
+
+export function rollbackArgs(major: HelmMajor, target: Target, revision: number, timeoutSeconds: number): string[] {
+  return [
+    "rollback",
+    target.name,
+    String(revision),
+    ...common(target),
+    ...waitArgs(major, true),
+    "--timeout",
+    `${timeoutSeconds}s`,
+    "--cleanup-on-fail",
+  ];
+}
+
+export function uninstallArgs(major: HelmMajor, target: Target, timeoutSeconds: number, wait = true): string[] {
+  return ["uninstall", target.name, ...common(target), ...waitArgs(major, wait), "--timeout", `${timeoutSeconds}s`];
+}
+
+export function templateArgs(target: Target, source: ChartSource, kubeVersion?: string): string[] {
+  const args = ["template", target.name, ...chartArgs(source), "--namespace", target.namespace, "--values", "-"];
+  if (kubeVersion) args.push("--kube-version", kubeVersion);
+  return args;
+}
+
+export function lintArgs(target: Target, source: ChartSource): string[] {
+  if (source.chart.kind !== "local") throw new Error("helm lint takes a local chart directory");
+  return ["lint", source.chart.path, "--namespace", target.namespace, "--values", "-", "--strict"];
+}
+
+export function getManifestArgs(target: Target): string[] {
+  return ["get", "manifest", target.name, ...common(target)];
+}
+
+export function repoAddArgs(name: string, url: string, credentials?: { username: string }): string[] {
+  const args = ["repo", "add", name, url, "--force-update"];
+  if (credentials) args.push("--username", credentials.username, "--password-stdin");
+  return args;
+}
+
+export function registryLoginArgs(host: string, username: string): string[] {
+  return ["registry", "login", host, "--username", username, "--password-stdin"];
+}
+
+export function repoUpdateArgs(names: readonly string[]): string[] {
+  return ["repo", "update", ...names];
+}

@@ -1,0 +1,119 @@
+// The only code that spawns helm. Values go in through stdin; output is
+// captured; every message that leaves carries redacted arguments and stderr.
+import { spawn } from "node:child_process";
+import { HelmError } from "../errors.js";
+import type { Redactor } from "../secrets/redactor.js";
+import type { HelmMajor } from "./args.js";
+
+export interface HelmResult {
+  stdout: string;
+  stderr: string;
+  code: number | null;
+}
+
+export interface HelmRunOptions {
+  /** Written to helm's stdin (values documents, passwords), then closed. */
+  stdin?: string;
+  /** Aborting sends SIGTERM: helm marks the release failed and, when atomic, rolls it back. We wait for it. */
+  signal?: AbortSignal;
+  /** A failure is returned instead of thrown. */
+  allowFailure?: boolean;
+}
+
+export interface HelmEvent {
+  args: readonly string[];
+  code: number | null;
+  durationMs: number;
+}
+
+export class HelmClient {
+  readonly binary: string;
+  readonly major: HelmMajor;
+  readonly #env: NodeJS.ProcessEnv;
+  readonly #redactor: Redactor;
+  readonly #onCall?: (event: HelmEvent) => void;
+  #calls = 0;
+
+  constructor(options: {
+    binary: string;
+    major: HelmMajor;
+    env: Readonly<Record<string, string | undefined>>;
+    redactor: Redactor;
+    onCall?: (event: HelmEvent) => void;
+  }) {
+    this.binary = options.binary;
+    this.major = options.major;
+    this.#env = { ...options.env, HELM_NO_PLUGINS: "1" };
+    this.#redactor = options.redactor;
+    this.#onCall = options.onCall;
+  }
+
+  /** How many helm processes this client has started. */
+  get calls(): number {
+    return this.#calls;
+  }
+
+  async run(args: readonly string[], options: HelmRunOptions = {}): Promise<HelmResult> {
+    const started = Date.now();
+    this.#calls++;
+    const result = await spawnHelm(this.binary, args, this.#env, options);
+    const redacted = {
+      stdout: this.#redactor.redact(result.stdout),
+      stderr: this.#redactor.redact(result.stderr),
+      code: result.code,
+    };
+    this.#onCall?.({ args, code: result.code, durationMs: Date.now() - started });
+    if (result.code !== 0 && !options.allowFailure) {
+      throw new HelmError(
+        `helm ${args[0]} failed: ${lastLine(redacted.stderr) || `exit code ${result.code}`}`,
+        args.map((a) => this.#redactor.redact(a)),
+        result.code,
+        redacted.stderr,
+      );
+    }
+    return redacted;
+  }
+}
+
+function lastLine(text: string): string {
+  const lines = text.trim().split("\n");
+  return (lines.findLast((l) => l.startsWith("Error:")) ?? lines.at(-1) ?? "").trim();
+}
+
+function spawnHelm(
+  binary: string,
+  args: readonly string[],
+  env: NodeJS.ProcessEnv,
+  options: HelmRunOptions,
+): Promise<HelmResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(binary, args, { env, stdio: ["pipe", "pipe", "pipe"] });
+    const stdout: Buffer[] = [];
+    const stderr: Buffer[] = [];
+    child.stdout.on("data", (chunk: Buffer) => stdout.push(chunk));
+    child.stderr.on("data", (chunk: Buffer) => stderr.push(chunk));
+    const onAbort = () => child.kill("SIGTERM");
+    if (options.signal?.aborted) onAbort();
+    options.signal?.addEventListener("abort", onAbort, { once: true });
+    child.on("error", (error) => {
+      options.signal?.removeEventListener("abort", onAbort);
+      reject(error);
+    });
+    child.on("close", (code) => {
+      options.signal?.removeEventListener("abort", onAbort);
+      resolve({ stdout: Buffer.concat(stdout).toString(), stderr: Buffer.concat(stderr).toString(), code });
+    });
+    child.stdin.on("error", () => {}); // helm may exit before reading stdin; the exit code tells
+    child.stdin.end(options.stdin ?? "");
+  });
+}
+
+/** `helm version --short` → 3 or 4. */
+export async function detectHelmMajor(binary: string, env: Readonly<Record<string, string | undefined>>): Promise<HelmMajor> {
+  const { stdout, code } = await spawnHelm(binary, ["version", "--short"], { ...env }, {});
+  const match = /^v(\d+)\./.exec(stdout.trim());
+  if (code !== 0 || !match) throw new Error(`could not tell the version of ${binary}: ${stdout.trim()}`);
+  const major = Number(match[1]);
+  if (major !== 3 && major !== 4) throw new Error(`${binary} is helm v${major}; releases supports helm 3 and 4`);
+  return major;
+}

@@ -1,0 +1,54 @@
+// Kubernetes API access: one place builds the client, from KUBECONFIG and the
+// environment's kubeContext.
+import { CoordinationV1Api, CoreV1Api, KubeConfig } from "@kubernetes/client-node";
+import { ClusterStateError } from "../errors.js";
+import { type DeployedRelease, latestRevisions, type StorageSecret, toDeployedRelease } from "./release-record.js";
+
+export interface Cluster {
+  core: CoreV1Api;
+  coordination: CoordinationV1Api;
+  context: string;
+}
+
+export function connectCluster(kubeContext?: string): Cluster {
+  const config = new KubeConfig();
+  config.loadFromDefault();
+  if (kubeContext) {
+    if (!config.getContextObject(kubeContext)) {
+      throw new ClusterStateError(`kube context "${kubeContext}" is not in the kubeconfig`, {
+        hint: `known contexts: ${config.getContexts().map((c) => c.name).join(", ") || "none"}`,
+      });
+    }
+    config.setCurrentContext(kubeContext);
+  }
+  return {
+    core: config.makeApiClient(CoreV1Api),
+    coordination: config.makeApiClient(CoordinationV1Api),
+    context: config.getCurrentContext(),
+  };
+}
+
+/**
+ * The latest revision of every helm release in the cluster, in one list call
+ * over helm's storage Secrets. With `ids`, only those releases are decoded.
+ */
+export async function readDeployedReleases(
+  cluster: Cluster,
+  options: { ids?: ReadonlySet<string>; decode?: boolean } = {},
+): Promise<Map<string, DeployedRelease>> {
+  let list: { items: StorageSecret[] };
+  try {
+    list = await cluster.core.listSecretForAllNamespaces({ labelSelector: "owner=helm" });
+  } catch (error) {
+    throw new ClusterStateError(`cannot read helm releases from the cluster (${cluster.context})`, {
+      cause: error,
+      hint: "check KUBECONFIG and that the API server is reachable",
+    });
+  }
+  const out = new Map<string, DeployedRelease>();
+  for (const [id, secret] of latestRevisions(list.items)) {
+    if (options.ids && !options.ids.has(id)) continue;
+    out.set(id, toDeployedRelease(secret, options.decode ?? false));
+  }
+  return out;
+}

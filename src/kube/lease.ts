@@ -1,0 +1,108 @@
+// One deploying run per environment and cluster: a coordination.k8s.io Lease
+// held with our identity and an expiry, renewed while the run lasts. A second
+// run waits up to its lock timeout, then fails saying who holds the lock.
+import { hostname, userInfo } from "node:os";
+import { setTimeout as sleep } from "node:timers/promises";
+import { type V1Lease, V1MicroTime } from "@kubernetes/client-node";
+import { ClusterStateError } from "../errors.js";
+import type { Cluster } from "./cluster.js";
+
+export interface LeaseOptions {
+  environment: string;
+  namespace?: string;
+  /** Seconds a lease stays valid without renewal. */
+  durationSeconds?: number;
+  /** Seconds to wait for a held lease before failing. */
+  waitSeconds: number;
+  identity?: string;
+}
+
+export interface HeldLease {
+  release(): Promise<void>;
+}
+
+const isConflict = (e: unknown) => (e as { code?: number }).code === 409;
+const isNotFound = (e: unknown) => (e as { code?: number }).code === 404;
+
+export function defaultIdentity(): string {
+  return `${userInfo().username}@${hostname()} pid ${process.pid}`;
+}
+
+export async function acquireLease(cluster: Cluster, options: LeaseOptions): Promise<HeldLease> {
+  const namespace = options.namespace ?? "default";
+  const name = `releases-${options.environment}`.toLowerCase().replace(/[^a-z0-9-]/g, "-");
+  const identity = options.identity ?? defaultIdentity();
+  const duration = options.durationSeconds ?? 60;
+  const deadline = Date.now() + options.waitSeconds * 1000;
+  const api = cluster.coordination;
+  const spec = () => ({
+    holderIdentity: identity,
+    leaseDurationSeconds: duration,
+    acquireTime: new V1MicroTime(),
+    renewTime: new V1MicroTime(),
+  });
+  for (;;) {
+    try {
+      await api.createNamespacedLease({ namespace, body: { metadata: { name }, spec: spec() } });
+      break;
+    } catch (error) {
+      if (!isConflict(error)) throw lockError(error);
+    }
+    let current: V1Lease;
+    try {
+      current = await api.readNamespacedLease({ name, namespace });
+    } catch (error) {
+      if (isNotFound(error)) continue;
+      throw lockError(error);
+    }
+    const holder = current.spec?.holderIdentity ?? "unknown";
+    const renewed = current.spec?.renewTime ? new Date(current.spec.renewTime).getTime() : 0;
+    const expired = renewed + (current.spec?.leaseDurationSeconds ?? duration) * 1000 < Date.now();
+    if (expired || holder === identity) {
+      try {
+        await api.replaceNamespacedLease({ name, namespace, body: { metadata: current.metadata, spec: spec() } });
+        break;
+      } catch (error) {
+        if (!isConflict(error)) throw lockError(error);
+        continue;
+      }
+    }
+    if (Date.now() >= deadline) {
+      throw new ClusterStateError(`another run holds the lock for environment "${options.environment}": ${holder}`, {
+        hint: `wait for it, or pass --lock-timeout <seconds> (lease ${namespace}/${name}, expires unless renewed)`,
+      });
+    }
+    await sleep(Math.min(1000, Math.max(50, deadline - Date.now())));
+  }
+
+  const renew = setInterval(
+    () => {
+      void api
+        .readNamespacedLease({ name, namespace })
+        .then((lease) =>
+          api.replaceNamespacedLease({ name, namespace, body: { metadata: lease.metadata, spec: { ...lease.spec, renewTime: new V1MicroTime() } } }),
+        )
+        .catch(() => {});
+    },
+    (duration * 1000) / 3,
+  );
+  renew.unref();
+  return {
+    async release() {
+      clearInterval(renew);
+      try {
+        const lease = await api.readNamespacedLease({ name, namespace });
+        if (lease.spec?.holderIdentity === identity) await api.deleteNamespacedLease({ name, namespace });
+      } catch {
+        // Already gone or unreachable: it expires on its own.
+      }
+    },
+  };
+}
+
+function lockError(error: unknown): ClusterStateError {
+  return new ClusterStateError("cannot take the deploy lock (a Lease) in the cluster", {
+    cause: error,
+    hint: "check KUBECONFIG and permissions on coordination.k8s.io leases",
+  });
+}

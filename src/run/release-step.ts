@@ -1,0 +1,92 @@
+// One release's part of a deploying run: install/upgrade (atomic, timed),
+// then its tests, rolling back when the tests fail. Never throws: the outcome
+// is reported as events and a boolean for the scheduler.
+import { HelmError, ReleasesError } from "../errors.js";
+import { FINGERPRINT_LABEL, SECRETS_LABEL, rollbackArgs, type Target, testArgs, uninstallArgs, upgradeArgs } from "../helm/args.js";
+import type { HelmClient } from "../helm/client.js";
+import type { DeployedRelease } from "../kube/release-record.js";
+import type { RenderedRelease } from "../values/release-values.js";
+import type { ReleaseAction, RunListener } from "./events.js";
+
+export interface StepOptions {
+  helm: HelmClient;
+  deployed: DeployedRelease | undefined;
+  kubeContext?: string;
+  /** apply: leave releases whose fingerprint matches alone. */
+  skipUnchanged: boolean;
+  emit: RunListener;
+  /** Aborted on the second Ctrl-C: running helm processes get SIGTERM and roll back. */
+  signal: AbortSignal;
+}
+
+export async function syncReleaseStep(rendered: RenderedRelease, options: StepOptions): Promise<boolean> {
+  const { release } = rendered;
+  const { helm, deployed, emit } = options;
+  const id = release.id;
+  const target: Target = { name: release.name, namespace: release.namespace, kubeContext: options.kubeContext };
+  const live = deployed && deployed.status !== "uninstalled" ? deployed : undefined;
+  let action: ReleaseAction = live ? "upgrade" : "install";
+  try {
+    if (!release.installed) {
+      action = live ? "uninstall" : "none";
+      emit({ type: "started", id, action, at: Date.now() });
+      if (live) await helm.run(uninstallArgs(helm.major, target, release.timeout), { signal: options.signal });
+      emit({ type: "succeeded", id, action, at: Date.now() });
+      return true;
+    }
+    if (
+      options.skipUnchanged &&
+      live?.status === "deployed" &&
+      live.labels[FINGERPRINT_LABEL] === rendered.fingerprint
+    ) {
+      emit({ type: "succeeded", id, action: "unchanged", revision: live.revision, at: Date.now() });
+      return true;
+    }
+    emit({ type: "started", id, action, at: Date.now() });
+    const result = await helm.run(
+      upgradeArgs({
+        major: helm.major,
+        target,
+        source: { chart: release.chart, version: release.version },
+        settings: release,
+        labels: { [FINGERPRINT_LABEL]: rendered.fingerprint, [SECRETS_LABEL]: rendered.secretsDigest },
+      }),
+      { stdin: rendered.valuesYaml, signal: options.signal },
+    );
+    const revision = Number(/^REVISION: (\d+)/m.exec(result.stdout)?.[1] ?? Number.NaN);
+    if (release.tests) {
+      emit({ type: "testing", id, at: Date.now() });
+      const test = await helm.run(testArgs(target, release.timeout), { allowFailure: true, signal: options.signal });
+      if (test.code !== 0) {
+        const previous = live?.status === "deployed" ? live.revision : undefined;
+        if (previous !== undefined) {
+          await helm.run(rollbackArgs(helm.major, target, previous, release.timeout), { signal: options.signal });
+        } else {
+          await helm.run(uninstallArgs(helm.major, target, release.timeout), { signal: options.signal });
+        }
+        emit({ type: "rolledBack", id, toRevision: previous, uninstalled: previous === undefined, at: Date.now() });
+        emit({ type: "failed", id, action, error: `tests failed: ${summarize(test.stderr || test.stdout)}`, at: Date.now() });
+        return false;
+      }
+    }
+    emit({ type: "succeeded", id, action, revision: Number.isNaN(revision) ? undefined : revision, at: Date.now() });
+    return true;
+  } catch (error) {
+    if (error instanceof HelmError && release.atomic && action !== "uninstall" && action !== "none") {
+      // helm itself rolled the release back (or removed a failed first install).
+      emit({ type: "rolledBack", id, toRevision: live?.revision, uninstalled: !live, at: Date.now() });
+    }
+    emit({ type: "failed", id, action, error: describe(error), at: Date.now() });
+    return false;
+  }
+}
+
+function summarize(output: string): string {
+  const lines = output.trim().split("\n").filter(Boolean);
+  return (lines.findLast((l) => /error|fail/i.test(l)) ?? lines.at(-1) ?? "").trim();
+}
+
+function describe(error: unknown): string {
+  if (error instanceof ReleasesError) return error.message;
+  return error instanceof Error ? error.message : String(error);
+}
