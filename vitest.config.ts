@@ -1,8 +1,10 @@
 import { defineConfig } from "vitest/config";
 
-// Two projects: `unit` is pure logic and local files (no cluster); `e2e` runs the
-// built CLI against a real local Kubernetes (kwok) and a real Vault dev server,
-// started once by the global setup and always torn down.
+// Three projects: `unit` is pure logic and local files (no tools, no cluster);
+// `integration` drives real binaries from .toolchain/bin (sops, age, helm
+// template/lint) but needs no cluster; `e2e` runs the built CLI against a real
+// local Kubernetes (kwok) and a real Vault dev server, started once by the
+// global setup and always torn down.
 export default defineConfig({
   test: {
     projects: [
@@ -10,6 +12,13 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["test/unit/**/*.test.ts"],
+        },
+      },
+      {
+        test: {
+          name: "integration",
+          include: ["test/integration/**/*.test.ts"],
+          testTimeout: 60_000,
         },
       },
       {

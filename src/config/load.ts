@@ -240,7 +240,7 @@ async function readLayer(
   layer: ValuesSource,
   files: ProjectFiles,
   templates: Templates,
-  context: { values: Record<string, unknown> } & object,
+  context: { values: Record<string, unknown>; [key: string]: unknown },
 ): Promise<Record<string, unknown>> {
   if (layer.kind === "inline") return mergeValues(context.values, layer.data);
   if (!(await files.exists(layer.path))) {

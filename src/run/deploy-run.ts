@@ -1,0 +1,141 @@
+// A deploying run (sync, apply, destroy): read the cluster once, check what
+// must hold before anything changes, take the lock, then run the graph.
+import { ClusterStateError } from "../errors.js";
+import type { ReleaseGraph } from "../graph/release-graph.js";
+import { runGraph, type Outcome } from "../graph/schedule.js";
+import { type Target, uninstallArgs } from "../helm/args.js";
+import type { HelmClient } from "../helm/client.js";
+import { type Cluster, readDeployedReleases } from "../kube/cluster.js";
+import { acquireLease } from "../kube/lease.js";
+import type { Release, Repository } from "../model/project.js";
+import type { RenderedRelease } from "../values/release-values.js";
+import type { RunListener } from "./events.js";
+import { checkExternalNeeds, findPending, type RecoverMode, recoverPending } from "./preflight.js";
+import { syncReleaseStep } from "./release-step.js";
+import { prepareRepositories } from "./repositories.js";
+
+export interface Interrupts {
+  /** First Ctrl-C: start nothing new. */
+  soft: AbortController;
+  /** Second Ctrl-C: stop running helm processes gracefully (they roll back). */
+  hard: AbortController;
+}
+
+export interface RunSettings {
+  helm: HelmClient;
+  cluster: Cluster;
+  environment: string;
+  kubeContext?: string;
+  concurrency: number;
+  failFast: boolean;
+  recover?: RecoverMode;
+  lockTimeoutSeconds: number;
+  emit: RunListener;
+  interrupts: Interrupts;
+}
+
+export async function syncRun(
+  rendered: readonly RenderedRelease[],
+  graph: ReleaseGraph,
+  externalNeeds: readonly string[],
+  repositories: readonly Repository[],
+  settings: RunSettings & { skipUnchanged: boolean },
+): Promise<Map<string, Outcome>> {
+  const ids = rendered.map((r) => r.release.id);
+  const deployed = await readDeployedReleases(settings.cluster);
+  checkExternalNeeds(externalNeeds, deployed);
+  const lock = await acquireLease(settings.cluster, {
+    environment: settings.environment,
+    waitSeconds: settings.lockTimeoutSeconds,
+  });
+  try {
+    await recoverPending(findPending(ids, deployed), settings.recover, settings.helm, settings.kubeContext);
+    await prepareRepositories(
+      rendered.map((r) => r.release),
+      repositories,
+      settings.helm,
+    );
+    const byId = new Map(rendered.map((r) => [r.release.id, r]));
+    for (const id of ids) settings.emit({ type: "queued", id });
+    return await runGraph(
+      graph,
+      {
+        concurrency: settings.concurrency,
+        weight: (id) => byId.get(id)?.release.timeout ?? 1,
+        signal: settings.interrupts.soft.signal,
+        onSkip: (id, reason) => settings.emit({ type: "skipped", id, reason: skipText(reason), at: Date.now() }),
+      },
+      async (id) => {
+        const ok = await syncReleaseStep(byId.get(id)!, {
+          helm: settings.helm,
+          deployed: deployed.get(id),
+          kubeContext: settings.kubeContext,
+          skipUnchanged: settings.skipUnchanged,
+          emit: settings.emit,
+          signal: settings.interrupts.hard.signal,
+        });
+        if (!ok && settings.failFast) settings.interrupts.soft.abort();
+        return ok;
+      },
+    );
+  } finally {
+    await lock.release();
+  }
+}
+
+export async function destroyRun(
+  releases: readonly Release[],
+  graph: ReleaseGraph,
+  settings: RunSettings,
+): Promise<Map<string, Outcome>> {
+  const deployed = await readDeployedReleases(settings.cluster);
+  const lock = await acquireLease(settings.cluster, {
+    environment: settings.environment,
+    waitSeconds: settings.lockTimeoutSeconds,
+  });
+  try {
+    const byId = new Map(releases.map((r) => [r.id, r]));
+    for (const r of releases) settings.emit({ type: "queued", id: r.id });
+    return await runGraph(
+      graph.reversed(),
+      {
+        concurrency: settings.concurrency,
+        signal: settings.interrupts.soft.signal,
+        onSkip: (id, reason) => settings.emit({ type: "skipped", id, reason: skipText(reason), at: Date.now() }),
+      },
+      async (id) => {
+        const release = byId.get(id)!;
+        const target: Target = { name: release.name, namespace: release.namespace, kubeContext: settings.kubeContext };
+        if (!deployed.has(id)) {
+          settings.emit({ type: "succeeded", id, action: "none", at: Date.now() });
+          return true;
+        }
+        settings.emit({ type: "started", id, action: "uninstall", at: Date.now() });
+        try {
+          await settings.helm.run(uninstallArgs(settings.helm.major, target, release.timeout), {
+            signal: settings.interrupts.hard.signal,
+          });
+          settings.emit({ type: "succeeded", id, action: "uninstall", at: Date.now() });
+          return true;
+        } catch (error) {
+          settings.emit({
+            type: "failed",
+            id,
+            action: "uninstall",
+            error: error instanceof Error ? error.message : String(error),
+            at: Date.now(),
+          });
+          return false;
+        }
+      },
+    );
+  } finally {
+    await lock.release();
+  }
+}
+
+function skipText(reason: { kind: "need-failed"; needs: string[] } | { kind: "aborted" }): string {
+  return reason.kind === "aborted" ? "interrupted: not started" : `needs ${reason.needs.join(", ")}, which did not succeed`;
+}
+
+export { ClusterStateError };
