@@ -1,0 +1,197 @@
+// The end of a run: what happened to each release, as a table for people
+// (always printed, on stdout) or as the `-o json` report for machines.
+import type { ReleaseAction, RunListener } from "../run/events.js";
+import { durationOf, type ReleaseProgress, type Rollback, RunProgress } from "./progress.js";
+import { formatTable } from "./table.js";
+import { done, firstLine, rolledBackText, seconds } from "./wording.js";
+
+/**
+ * A release rolled back after a failure is `failed` (with `rollback` set): the
+ * run did not do what was asked. `not-run` is a release queued but never
+ * finished, when the run itself stopped early.
+ */
+export type ReleaseOutcome = "succeeded" | "unchanged" | "failed" | "skipped" | "not-run";
+
+export interface ReleaseSummary {
+  id: string;
+  name: string;
+  namespace: string;
+  action?: ReleaseAction;
+  outcome: ReleaseOutcome;
+  revision?: number;
+  durationMs?: number;
+  error?: string;
+  /** Why it was skipped. */
+  reason?: string;
+  rollback?: Rollback;
+}
+
+export interface RunSummary {
+  releases: ReleaseSummary[];
+  /** Every release succeeded or was already as wanted. */
+  ok: boolean;
+  durationMs: number;
+}
+
+export interface SummaryCollector {
+  listener: RunListener;
+  summary(): RunSummary;
+}
+
+export function collectSummary(options: { now?: () => number } = {}): SummaryCollector {
+  const now = options.now ?? Date.now;
+  const start = now();
+  const progress = new RunProgress();
+  return {
+    listener: (event) => {
+      progress.apply(event);
+    },
+    summary: () => summarize(progress.releases(), now() - start),
+  };
+}
+
+export function summarize(releases: readonly ReleaseProgress[], durationMs: number): RunSummary {
+  const summaries = releases.map(summarizeRelease);
+  const ok = summaries.every((r) => r.outcome === "succeeded" || r.outcome === "unchanged");
+  return { releases: summaries, ok, durationMs };
+}
+
+function summarizeRelease(p: ReleaseProgress): ReleaseSummary {
+  const slash = p.id.indexOf("/");
+  const summary: ReleaseSummary = {
+    id: p.id,
+    namespace: slash < 0 ? "" : p.id.slice(0, slash),
+    name: p.id.slice(slash + 1),
+    outcome: outcomeOf(p),
+  };
+  const duration = durationOf(p);
+  if (p.action !== undefined) summary.action = p.action;
+  if (p.revision !== undefined) summary.revision = p.revision;
+  if (duration !== undefined) summary.durationMs = duration;
+  if (p.error !== undefined) summary.error = p.error;
+  if (p.reason !== undefined) summary.reason = p.reason;
+  if (p.rollback !== undefined) summary.rollback = p.rollback;
+  return summary;
+}
+
+function outcomeOf(p: ReleaseProgress): ReleaseOutcome {
+  switch (p.phase) {
+    case "succeeded":
+      return p.action === "unchanged" || p.action === "none" ? "unchanged" : "succeeded";
+    case "failed":
+    case "skipped":
+      return p.phase;
+    default:
+      return "not-run";
+  }
+}
+
+/** The table, a totals line, then any error too long for one table cell in full. */
+export function formatSummary(summary: RunSummary): string {
+  const table = formatTable(
+    ["RELEASE", "RESULT", "REVISION", "DURATION", "NOTE"],
+    summary.releases.map((r) => [
+      r.id,
+      resultText(r),
+      r.revision === undefined ? "-" : String(r.revision),
+      r.durationMs === undefined ? "-" : seconds(r.durationMs),
+      firstLine(r.error ?? r.reason ?? ""),
+    ]),
+  );
+  const details = summary.releases
+    .filter((r) => r.error?.trim().includes("\n"))
+    .map((r) => `${r.id}: ${r.action ?? "run"} failed:\n${indent(r.error!.trim())}`);
+  return [summary.releases.length > 0 ? table : undefined, totalsLine(summary), ...details]
+    .filter((part) => part !== undefined)
+    .join("\n\n");
+}
+
+function resultText(r: ReleaseSummary): string {
+  switch (r.outcome) {
+    case "failed": {
+      const failed = r.action ? `${r.action} failed` : "failed";
+      return r.rollback ? `${failed}, ${rolledBackText(r.rollback)}` : failed;
+    }
+    case "skipped":
+      return "skipped";
+    case "not-run":
+      return "not run";
+    default:
+      return done(r.action);
+  }
+}
+
+const TOTALS_ORDER = ["installed", "upgraded", "uninstalled", "tested", "unchanged", "not installed", "done"];
+
+/** e.g. `7 releases: 5 upgraded, 1 unchanged, 1 failed (rolled back)`. */
+export function totalsLine(summary: RunSummary): string {
+  const { releases } = summary;
+  const count = (predicate: (r: ReleaseSummary) => boolean) => releases.filter(predicate).length;
+  const parts = TOTALS_ORDER.map((word) => {
+    const n = count(
+      (r) => (r.outcome === "succeeded" || r.outcome === "unchanged") && done(r.action) === word,
+    );
+    return n > 0 ? `${n} ${word}` : undefined;
+  });
+  const failed = count((r) => r.outcome === "failed");
+  const rolledBack = count((r) => r.outcome === "failed" && r.rollback !== undefined);
+  if (failed > 0) {
+    const note =
+      rolledBack === 0 ? "" : rolledBack === failed ? " (rolled back)" : ` (${rolledBack} rolled back)`;
+    parts.push(`${failed} failed${note}`);
+  }
+  const skipped = count((r) => r.outcome === "skipped");
+  if (skipped > 0) parts.push(`${skipped} skipped`);
+  const notRun = count((r) => r.outcome === "not-run");
+  if (notRun > 0) parts.push(`${notRun} not run`);
+  const head = `${releases.length} ${releases.length === 1 ? "release" : "releases"}`;
+  const listed = parts.filter((p) => p !== undefined);
+  return listed.length > 0 ? `${head}: ${listed.join(", ")}` : head;
+}
+
+function indent(text: string): string {
+  return text
+    .split("\n")
+    .map((line) => `  ${line}`)
+    .join("\n");
+}
+
+/** The `-o json` report: every field present, `null` when it does not apply. */
+export interface SummaryJson {
+  releases: {
+    id: string;
+    name: string;
+    namespace: string;
+    action: ReleaseAction | null;
+    outcome: ReleaseOutcome;
+    revision: number | null;
+    durationMs: number | null;
+    error: string | null;
+    reason: string | null;
+    rolledBack: boolean;
+    /** Set when rolled back to an earlier revision; null when uninstalled instead. */
+    rolledBackToRevision: number | null;
+  }[];
+  ok: boolean;
+  durationMs: number;
+}
+
+export function summaryJson(summary: RunSummary): SummaryJson {
+  return {
+    releases: summary.releases.map((r) => ({
+      id: r.id,
+      name: r.name,
+      namespace: r.namespace,
+      action: r.action ?? null,
+      outcome: r.outcome,
+      revision: r.revision ?? null,
+      durationMs: r.durationMs ?? null,
+      error: r.error ?? null,
+      reason: r.reason ?? null,
+      rolledBack: r.rollback !== undefined,
+      rolledBackToRevision: r.rollback?.toRevision ?? null,
+    })),
+    ok: summary.ok,
+    durationMs: summary.durationMs,
+  };
+}
