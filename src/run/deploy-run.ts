@@ -8,7 +8,7 @@ import type { HelmClient } from "../helm/client.js";
 import { type Cluster, readDeployedReleases } from "../kube/cluster.js";
 import { acquireLease } from "../kube/lease.js";
 import type { Release, Repository } from "../model/project.js";
-import type { RenderedRelease } from "../values/release-values.js";
+import type { RenderedRelease } from "../values/render-releases.js";
 import type { RunListener } from "./events.js";
 import { checkExternalNeeds, findPending, type RecoverMode, recoverPending } from "./preflight.js";
 import { syncReleaseStep } from "./release-step.js";

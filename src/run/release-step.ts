@@ -5,7 +5,7 @@ import { HelmError, ReleasesError } from "../errors.js";
 import { FINGERPRINT_LABEL, SECRETS_LABEL, rollbackArgs, type Target, testArgs, uninstallArgs, upgradeArgs } from "../helm/args.js";
 import type { HelmClient } from "../helm/client.js";
 import type { DeployedRelease } from "../kube/release-record.js";
-import type { RenderedRelease } from "../values/release-values.js";
+import type { RenderedRelease } from "../values/render-releases.js";
 import type { ReleaseAction, RunListener } from "./events.js";
 
 export interface StepOptions {

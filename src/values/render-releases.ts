@@ -1,0 +1,245 @@
+// Renders every selected release's values before anything is deployed:
+// environment secrets are decrypted, templates are rendered once to collect
+// their secret lookups, every lookup of the run is resolved at once (Vault
+// references de-duplicated and fetched in parallel), then templates are
+// rendered for real and the layers merged the Helm way:
+//   release values (in order) → release secrets → set.
+// Each release records the secrets it consumed; their digest is part of its
+// fingerprint. Every secret value is registered with the run's redactor.
+import { isAbsolute, relative, resolve } from "node:path";
+import { stringify } from "yaml";
+import { type SourceLocation, SecretError } from "../errors.js";
+import type { ProjectFiles } from "../config/files.js";
+import { readValuesFile } from "../config/values-file.js";
+import type { Project, Release } from "../model/project.js";
+import { chartDigest, fingerprint, secretsDigest } from "../plan/fingerprint.js";
+import type { Redactor } from "../secrets/redactor.js";
+import { getPath, mergeLayers, setPath, type Values } from "./merge.js";
+import { leaves, trackSecretReads } from "./secret-reads.js";
+import { type Lookup, lookupKey, type TemplateEngine } from "./templates.js";
+
+export interface SopsSource {
+  /** The decrypted, MAC-verified content of a SOPS file (cached per run by the implementation). */
+  read(path: string): Promise<Values>;
+}
+
+export interface VaultUse {
+  ref: { path: string; key: string };
+  /** The release that uses it, e.g. `backend/app1-back`. */
+  usedBy: string;
+  location?: SourceLocation;
+}
+
+export interface VaultSource {
+  /** Values keyed by `path#key`. */
+  resolve(uses: readonly VaultUse[]): Promise<Map<string, string>>;
+}
+
+export interface SecretSources {
+  sops: SopsSource;
+  /** Made on first need, so a run without Vault references never contacts Vault. */
+  vault: () => VaultSource;
+}
+
+export interface RenderedRelease {
+  release: Release;
+  /** The merged values, nulls kept (helm deletes those keys from the chart defaults). */
+  values: Values;
+  /** `values` as the YAML document piped to helm. */
+  valuesYaml: string;
+  /** Ids of the secrets this release consumed, sorted: `sops:<file>#<key>` or `vault:<path>#<key>`. */
+  consumed: string[];
+  secretsDigest: string;
+  fingerprint: string;
+}
+
+export interface RenderDeps {
+  templates: TemplateEngine;
+  files: ProjectFiles;
+  secrets: SecretSources;
+  redactor: Redactor;
+}
+
+interface Pending {
+  release: Release;
+  /** Per values source: its parsed map, or a template still to render. */
+  layers: ({ data: Values } | { template: string; file: string; location: SourceLocation })[];
+  lookups: Map<string, { lookup: Lookup; at: SourceLocation }>;
+  consumed: Set<string>;
+}
+
+export async function renderReleases(
+  project: Project,
+  releases: readonly Release[],
+  deps: RenderDeps,
+): Promise<RenderedRelease[]> {
+  const { templates, files, secrets, redactor } = deps;
+  const rel = (path: string) => relative(project.dir, path) || path;
+  const sopsCache = new Map<string, Promise<Values>>();
+  const readSops = (path: string): Promise<Values> => {
+    let entry = sopsCache.get(path);
+    if (!entry) {
+      entry = secrets.sops.read(path).then((data) => {
+        redactor.registerTree(data);
+        return data;
+      });
+      sopsCache.set(path, entry);
+    }
+    return entry;
+  };
+  const textCache = new Map<string, Promise<string>>();
+  const readText = (path: string) => {
+    let entry = textCache.get(path);
+    if (!entry) textCache.set(path, (entry = files.read(path)));
+    return entry;
+  };
+
+  // Environment secrets join the template context; reads of their leaves are tracked.
+  const envSecretLayers = await Promise.all(project.environment.secrets.map((s) => readSops(s.path)));
+  const origins = new Map<string, string>();
+  project.environment.secrets.forEach((s, i) => {
+    for (const [path] of leaves(envSecretLayers[i]!)) origins.set(path, `sops:${rel(s.path)}#${path}`);
+  });
+  const contextValues = mergeLayers([project.environmentValues, ...envSecretLayers]);
+
+  const contextFor = (release: Release, consumed: Set<string>) => {
+    const values = trackSecretReads(contextValues, origins, (id) => consumed.add(id));
+    return {
+      environment: { name: project.environment.name, values },
+      values,
+      release: { name: release.name, namespace: release.namespace, labels: release.labels, chart: release.chart.display },
+    };
+  };
+
+  // Pass 1: read files, render templates to collect their lookups.
+  const pending: Pending[] = await Promise.all(
+    releases.map(async (release): Promise<Pending> => {
+      const p: Pending = { release, layers: [], lookups: new Map(), consumed: new Set() };
+      for (const source of release.values) {
+        if (source.kind === "inline") {
+          p.layers.push({ data: source.data });
+          continue;
+        }
+        const text = await readText(source.path);
+        if (!source.template) {
+          p.layers.push({ data: readValuesFile(text, source.path) });
+          continue;
+        }
+        templates.render(text, { file: source.path }, contextFor(release, new Set()), {
+          lookup: (lookup, at) => {
+            p.lookups.set(lookupKey(lookup), { lookup, at });
+            return lookup.kind === "vault" ? "" : undefined;
+          },
+        });
+        p.layers.push({ template: text, file: source.path, location: source.location });
+      }
+      return p;
+    }),
+  );
+
+  // Resolve every lookup of the run at once.
+  const vaultUses: VaultUse[] = [];
+  const sopsFiles = new Set<string>();
+  for (const p of pending) {
+    for (const { lookup, at } of p.lookups.values()) {
+      if (lookup.kind === "vault") vaultUses.push({ ref: { path: lookup.path, key: lookup.key }, usedBy: p.release.id, location: at });
+      else sopsFiles.add(resolveIn(project.dir, lookup.file));
+    }
+  }
+  const [vaultValues] = await Promise.all([
+    vaultUses.length > 0 ? secrets.vault().resolve(vaultUses) : Promise.resolve(new Map<string, string>()),
+    ...[...sopsFiles].map(readSops),
+    ...pending.flatMap((p) => p.release.secrets.map((s) => readSops(s.path))),
+  ]);
+  for (const value of vaultValues.values()) redactor.register(value);
+  const settled = new Map<string, Values>();
+  for (const [path, data] of sopsCache) settled.set(path, await data);
+
+  // Pass 2: render for real, merge, fingerprint.
+  const digests = new Map<string, Promise<string>>();
+  const digestOf = (dir: string) => {
+    let entry = digests.get(dir);
+    if (!entry) digests.set(dir, (entry = chartDigest(dir)));
+    return entry;
+  };
+  return Promise.all(
+    pending.map(async (p): Promise<RenderedRelease> => {
+      const { release } = p;
+      const consumedValues = new Map<string, string>();
+      const consume = (id: string, value: unknown) => {
+        p.consumed.add(id);
+        consumedValues.set(id, typeof value === "string" ? value : JSON.stringify(value));
+      };
+      const layers: Values[] = [];
+      for (const layer of p.layers) {
+        if ("data" in layer) {
+          layers.push(layer.data);
+          continue;
+        }
+        const reads = new Set<string>();
+        const text = templates.render(layer.template, { file: layer.file }, contextFor(release, reads), {
+          lookup: (lookup, at) => {
+            if (lookup.kind === "vault") {
+              const value = vaultValues.get(`${lookup.path}#${lookup.key}`)!;
+              consume(lookupKey(lookup), value);
+              return value;
+            }
+            const file = resolveIn(project.dir, lookup.file);
+            const value = getPath(settled.get(file), lookup.key);
+            if (value === undefined) {
+              throw new SecretError(`sops: key "${lookup.key}" is not in ${rel(file)}`, { location: at });
+            }
+            consume(`sops:${rel(file)}#${lookup.key}`, value);
+            return value;
+          },
+        });
+        for (const id of reads) {
+          const [file, key] = splitSopsId(id, project.dir);
+          consume(id, getPath(settled.get(file), key));
+        }
+        layers.push(readValuesFile(text, layer.file));
+      }
+      for (const s of release.secrets) {
+        const data = settled.get(s.path)!;
+        layers.push(data);
+        for (const [key, value] of leaves(data)) consume(`sops:${rel(s.path)}#${key}`, value);
+      }
+      let values = mergeLayers(layers);
+      for (const [path, value] of Object.entries(release.set)) values = setPath(values, path, value);
+      const digest = secretsDigest(consumedValues);
+      return {
+        release,
+        values,
+        valuesYaml: stringify(values, { lineWidth: 0 }),
+        consumed: [...p.consumed].sort(),
+        secretsDigest: digest,
+        fingerprint: fingerprint({
+          chart: release.chart,
+          version: release.version,
+          chartDigest: release.chart.kind === "local" ? await digestOf(release.chart.path) : undefined,
+          values,
+          settings: {
+            createNamespace: release.createNamespace,
+            atomic: release.atomic,
+            wait: release.wait,
+            timeout: release.timeout,
+            tests: release.tests,
+            historyMax: release.historyMax,
+          },
+          secretsDigest: digest,
+        }),
+      };
+    }),
+  );
+
+}
+
+function resolveIn(dir: string, file: string): string {
+  return isAbsolute(file) ? file : resolve(dir, file);
+}
+
+/** `sops:<relative file>#<key>` → [absolute file, key]. */
+function splitSopsId(id: string, dir: string): [string, string] {
+  const hash = id.indexOf("#");
+  return [resolveIn(dir, id.slice("sops:".length, hash)), id.slice(hash + 1)];
+}
