@@ -1,8 +1,9 @@
 // A scripted run shared by the reporter tests: five releases, one upgraded,
 // one already as wanted, one installed, one failing its tests and rolled back,
 // and one skipped because of it. Times are milliseconds after T0.
-import type { RunEvent } from "../../../src/run/events.js";
+
 import type { TextStream } from "../../../src/report/reporter.js";
+import type { RunEvent } from "../../../src/run/events.js";
 
 export const T0 = 1_700_000_000_000;
 const at = (ms: number) => T0 + ms;
@@ -55,4 +56,13 @@ export function fakeClock(start = T0) {
       time = T0 + ms;
     },
   };
+}
+
+/** The colour (SGR) codes in a text, e.g. `[32m`; written without control characters in a regex. */
+export function colourCodes(text: string): string[] {
+  return text
+    .split("\x1b")
+    .slice(1)
+    .map((part) => /^\[\d+m/.exec(part)?.[0])
+    .filter((code) => code !== undefined);
 }

@@ -27,7 +27,10 @@ describe("run summary", () => {
       ["backend/app2-back", "succeeded", "install", 1, 3_300],
       ["frontend/app1-front", "skipped", undefined, undefined, undefined],
     ]);
-    expect(summary.releases[2]).toMatchObject({ error: TEST_ERROR, rollback: { toRevision: 3, uninstalled: false } });
+    expect(summary.releases[2]).toMatchObject({
+      error: TEST_ERROR,
+      rollback: { toRevision: 3, uninstalled: false },
+    });
     expect(summary.releases[4]).toMatchObject({ reason: SKIP_REASON });
     expect(summary).toMatchObject({ ok: false, durationMs: 20_500 });
   });
@@ -45,7 +48,9 @@ describe("run summary", () => {
     const collector = collectSummary({ now: fakeClock().now });
     for (const event of queued.slice(0, 1)) collector.listener(event);
     const summary = collector.summary();
-    expect(summary.releases).toEqual([{ id: "core/devops", namespace: "core", name: "devops", outcome: "not-run" }]);
+    expect(summary.releases).toEqual([
+      { id: "core/devops", namespace: "core", name: "devops", outcome: "not-run" },
+    ]);
     expect(summary.ok).toBe(false);
   });
 
