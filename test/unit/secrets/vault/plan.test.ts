@@ -36,7 +36,9 @@ describe("the read plan", () => {
   });
 
   it("plans 20 reads for 100 references across 20 paths", () => {
-    const uses = Array.from({ length: 100 }, (_, i) => use(`secret/app${i % 20}/db`, `key${Math.floor(i / 20)}`, `r${i}`));
+    const uses = Array.from({ length: 100 }, (_, i) =>
+      use(`secret/app${i % 20}/db`, `key${Math.floor(i / 20)}`, `r${i}`),
+    );
     const plan = planReads(uses, targetOf);
     expect(plan).toHaveLength(20);
     expect(plan.every((r) => r.keys.length === 5 && r.uses.length === 5)).toBe(true);
