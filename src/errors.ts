@@ -111,6 +111,15 @@ export class HelmError extends ReleasesError {
   }
 }
 
+/** An expected, already reported outcome that only sets the exit code (e.g. `diff --detailed-exitcode`). */
+export class ExitStatus extends ReleasesError {
+  override readonly exitCode: ExitCodeValue;
+  constructor(code: ExitCodeValue) {
+    super("");
+    this.exitCode = code;
+  }
+}
+
 export function exitCodeOf(error: unknown): ExitCodeValue {
   return error instanceof ReleasesError ? error.exitCode : ExitCode.internal;
 }

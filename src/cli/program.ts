@@ -1,10 +1,16 @@
 // The commander program. Commands are registered from commands/*.ts; this is
 // the one place that turns errors into messages and exit codes.
 import { Command, CommanderError } from "commander";
-import { ExitCode, type ExitCodeValue, ReleasesError } from "../errors.js";
+import { ExitCode, type ExitCodeValue, ExitStatus, ReleasesError } from "../errors.js";
 import { Redactor } from "../secrets/redactor.js";
 import { registerGraph } from "./commands/graph.js";
+import { registerDestroy } from "./commands/destroy.js";
+import { registerDiff } from "./commands/diff.js";
 import { registerList } from "./commands/list.js";
+import { registerStatus } from "./commands/status.js";
+import { registerSync } from "./commands/sync.js";
+import { registerTemplate } from "./commands/template.js";
+import { registerTest } from "./commands/test.js";
 import type { CliIO } from "./io.js";
 import { addGlobalOptions, type GlobalOptions } from "./options.js";
 
@@ -16,7 +22,16 @@ export interface CommandContext {
 
 export type Registration = (program: Command, ctx: CommandContext) => void;
 
-const registrations: readonly Registration[] = [registerList, registerGraph];
+const registrations: readonly Registration[] = [
+  registerList,
+  registerGraph,
+  registerSync,
+  registerDiff,
+  registerTemplate,
+  registerTest,
+  registerStatus,
+  registerDestroy,
+];
 
 export function buildProgram(ctx: Omit<CommandContext, "globals">): Command {
   const program = new Command("releases");
@@ -53,6 +68,7 @@ function reportError(error: unknown, io: CliIO, redactor: Redactor): number {
     if (error.code === "commander.help") return ExitCode.ok;
     return ExitCode.invalidInput;
   }
+  if (error instanceof ExitStatus) return error.exitCode;
   if (error instanceof ReleasesError) {
     io.stderr.write(`releases: ${redactor.redact(error.describe())}\n`);
     return error.exitCode;

@@ -106,3 +106,20 @@ export function registryLoginArgs(host: string, username: string): string[] {
 export function repoUpdateArgs(names: readonly string[]): string[] {
   return ["repo", "update", ...names];
 }
+
+/** What an upgrade would deploy, without deploying: the release as JSON, its manifest included. */
+export function dryRunArgs(target: Target, source: ChartSource): string[] {
+  return [
+    "upgrade",
+    "--install",
+    target.name,
+    ...chartArgs(source),
+    ...common(target),
+    "--values",
+    "-",
+    "--reset-values",
+    "--dry-run=client",
+    "--output",
+    "json",
+  ];
+}

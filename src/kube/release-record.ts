@@ -27,6 +27,8 @@ export interface DeployedRelease {
   /** ISO timestamp. */
   lastDeployed?: string;
   chart?: { name: string; version: string };
+  /** The rendered manifest (hooks excluded), when the payload was decoded. */
+  manifest?: string;
 }
 
 /** `data.release` as the Kubernetes API returns it (already base64-decoded once by the client) → release JSON. */
@@ -74,6 +76,7 @@ export function toDeployedRelease(secret: StorageSecret, withPayload: boolean): 
     const metadata = (decoded.chart as { metadata?: { name: string; version: string } } | undefined)?.metadata;
     release.lastDeployed = info?.last_deployed ?? release.lastDeployed;
     if (metadata) release.chart = { name: metadata.name, version: metadata.version };
+    if (typeof decoded.manifest === "string") release.manifest = decoded.manifest;
   }
   return release;
 }

@@ -57,7 +57,7 @@ export async function syncRun(
     );
     const byId = new Map(rendered.map((r) => [r.release.id, r]));
     for (const id of ids) settings.emit({ type: "queued", id });
-    return await runGraph(
+    const outcomes = await runGraph(
       graph,
       {
         concurrency: settings.concurrency,
@@ -78,6 +78,8 @@ export async function syncRun(
         return ok;
       },
     );
+    if (settings.interrupts.hard.signal.aborted) await leaveNothingPending(ids, settings);
+    return outcomes;
   } finally {
     await lock.release();
   }
@@ -132,6 +134,16 @@ export async function destroyRun(
   } finally {
     await lock.release();
   }
+}
+
+/**
+ * After helm processes were stopped, a release can be left pending when helm
+ * could not finish its own rollback: roll those back (or uninstall a first
+ * install) so no release stays stuck.
+ */
+async function leaveNothingPending(ids: readonly string[], settings: RunSettings): Promise<void> {
+  const after = await readDeployedReleases(settings.cluster, { ids: new Set(ids) });
+  await recoverPending(findPending(ids, after), "rollback", settings.helm, settings.kubeContext);
 }
 
 function skipText(reason: { kind: "need-failed"; needs: string[] } | { kind: "aborted" }): string {
