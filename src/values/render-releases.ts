@@ -8,9 +8,9 @@
 // fingerprint. Every secret value is registered with the run's redactor.
 import { isAbsolute, relative, resolve } from "node:path";
 import { stringify } from "yaml";
-import { type SourceLocation, SecretError } from "../errors.js";
 import type { ProjectFiles } from "../config/files.js";
 import { readValuesFile } from "../config/values-file.js";
+import { SecretError, type SourceLocation } from "../errors.js";
 import type { Project, Release } from "../model/project.js";
 import { chartDigest, fingerprint, secretsDigest } from "../plan/fingerprint.js";
 import type { Redactor } from "../secrets/redactor.js";
@@ -90,7 +90,10 @@ export async function renderReleases(
   const textCache = new Map<string, Promise<string>>();
   const readText = (path: string) => {
     let entry = textCache.get(path);
-    if (!entry) textCache.set(path, (entry = files.read(path)));
+    if (!entry) {
+      entry = files.read(path);
+      textCache.set(path, entry);
+    }
     return entry;
   };
 
@@ -107,7 +110,12 @@ export async function renderReleases(
     return {
       environment: { name: project.environment.name, values },
       values,
-      release: { name: release.name, namespace: release.namespace, labels: release.labels, chart: release.chart.display },
+      release: {
+        name: release.name,
+        namespace: release.namespace,
+        labels: release.labels,
+        chart: release.chart.display,
+      },
     };
   };
 
@@ -128,7 +136,8 @@ export async function renderReleases(
         templates.render(text, { file: source.path }, contextFor(release, new Set()), {
           lookup: (lookup, at) => {
             p.lookups.set(lookupKey(lookup), { lookup, at });
-            return lookup.kind === "vault" ? "" : undefined;
+            // A non-empty stand-in, so `required (vault …)` passes this collecting render.
+            return PENDING;
           },
         });
         p.layers.push({ template: text, file: source.path, location: source.location });
@@ -142,7 +151,8 @@ export async function renderReleases(
   const sopsFiles = new Set<string>();
   for (const p of pending) {
     for (const { lookup, at } of p.lookups.values()) {
-      if (lookup.kind === "vault") vaultUses.push({ ref: { path: lookup.path, key: lookup.key }, usedBy: p.release.id, location: at });
+      if (lookup.kind === "vault")
+        vaultUses.push({ ref: { path: lookup.path, key: lookup.key }, usedBy: p.release.id, location: at });
       else sopsFiles.add(resolveIn(project.dir, lookup.file));
     }
   }
@@ -159,7 +169,10 @@ export async function renderReleases(
   const digests = new Map<string, Promise<string>>();
   const digestOf = (dir: string) => {
     let entry = digests.get(dir);
-    if (!entry) digests.set(dir, (entry = chartDigest(dir)));
+    if (!entry) {
+      entry = chartDigest(dir);
+      digests.set(dir, entry);
+    }
     return entry;
   };
   return Promise.all(
@@ -180,7 +193,17 @@ export async function renderReleases(
         const text = templates.render(layer.template, { file: layer.file }, contextFor(release, reads), {
           lookup: (lookup, at) => {
             if (lookup.kind === "vault") {
-              const value = vaultValues.get(`${lookup.path}#${lookup.key}`)!;
+              const value = vaultValues.get(`${lookup.path}#${lookup.key}`);
+              if (value === undefined) {
+                // Only a lookup inside a branch that depends on another secret's value gets here.
+                throw new SecretError(
+                  `vault: ${lookup.path}#${lookup.key} was not resolved before rendering`,
+                  {
+                    location: at,
+                    hint: "a lookup inside {{#if}} on another secret is not seen when lookups are collected; move it out of the branch",
+                  },
+                );
+              }
               consume(lookupKey(lookup), value);
               return value;
             }
@@ -231,8 +254,9 @@ export async function renderReleases(
       };
     }),
   );
-
 }
+
+const PENDING = "<pending secret lookup>";
 
 function resolveIn(dir: string, file: string): string {
   return isAbsolute(file) ? file : resolve(dir, file);

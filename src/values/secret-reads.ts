@@ -20,7 +20,11 @@ export function leaves(tree: Values, prefix = ""): [string, unknown][] {
 }
 
 /** A read-only view of `tree` that calls `onRead(secretId)` when a secret leaf is read. */
-export function trackSecretReads(tree: Values, origins: SecretOrigins, onRead: (secretId: string) => void): Values {
+export function trackSecretReads(
+  tree: Values,
+  origins: SecretOrigins,
+  onRead: (secretId: string) => void,
+): Values {
   if (origins.size === 0) return tree;
   const wrap = (node: Values, prefix: string): Values =>
     new Proxy(node, {

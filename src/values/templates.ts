@@ -6,9 +6,11 @@
 import Handlebars from "handlebars";
 import { stringify } from "yaml";
 import type { Templates } from "../config/load.js";
-import { type SourceLocation, TemplateError } from "../errors.js";
+import { ReleasesError, type SourceLocation, TemplateError } from "../errors.js";
 
-export type Lookup = { kind: "vault"; path: string; key: string } | { kind: "sops"; file: string; key: string };
+export type Lookup =
+  | { kind: "vault"; path: string; key: string }
+  | { kind: "sops"; file: string; key: string };
 
 export function lookupKey(lookup: Lookup): string {
   return lookup.kind === "vault" ? `vault:${lookup.path}#${lookup.key}` : `sops:${lookup.file}#${lookup.key}`;
@@ -73,8 +75,9 @@ function helperLocation(options: HelperOptions): SourceLocation {
   return start ? at(origin, start.line, start.column) : origin;
 }
 
-function toTemplateError(error: unknown, text: string, origin: SourceLocation): TemplateError {
-  if (error instanceof TemplateError) return error;
+function toTemplateError(error: unknown, text: string, origin: SourceLocation): ReleasesError {
+  // Our own errors (a helper's TemplateError, a lookup handler's SecretError) already say where.
+  if (error instanceof ReleasesError) return error;
   const e = error as { message?: string; lineNumber?: number; column?: number };
   const message = String(e.message ?? error);
   const notDefined = /^"([^"]+)" not defined in/.exec(message);
@@ -129,7 +132,10 @@ function registerHelpers(hb: typeof Handlebars, env: Env): void {
   const args = (all: unknown[]) => all.slice(0, -1);
   const opts = (all: unknown[]) => all.at(-1) as HelperOptions;
   const empty = (v: unknown) =>
-    v === undefined || v === null || v === "" || (Array.isArray(v) && v.length === 0) ||
+    v === undefined ||
+    v === null ||
+    v === "" ||
+    (Array.isArray(v) && v.length === 0) ||
     (typeof v === "object" && v !== null && !Array.isArray(v) && Object.keys(v).length === 0);
   const text = (v: unknown) => (typeof v === "string" ? v : v === undefined || v === null ? "" : String(v));
   const indentBy = (n: unknown, v: unknown) => {
@@ -155,7 +161,10 @@ function registerHelpers(hb: typeof Handlebars, env: Env): void {
     },
     required: (...all) => {
       const [message, value] = args(all);
-      if (empty(value)) throw new TemplateError(text(message) || "a required value is missing", { location: helperLocation(opts(all)) });
+      if (empty(value))
+        throw new TemplateError(text(message) || "a required value is missing", {
+          location: helperLocation(opts(all)),
+        });
       return value;
     },
     quote: (...all) => JSON.stringify(text(args(all)[0])),
@@ -198,9 +207,12 @@ function secretLookup(lookup: Lookup, options: HelperOptions): unknown {
   const location = helperLocation(options);
   const handler = options.data?.root?.__lookups;
   if (lookup.kind === "vault" ? !lookup.path || !lookup.key : !lookup.file || !lookup.key) {
-    throw new TemplateError(`${lookup.kind} takes two arguments: {{${lookup.kind} "<${lookup.kind === "vault" ? "path" : "file"}>" "<key>"}}`, {
-      location,
-    });
+    throw new TemplateError(
+      `${lookup.kind} takes two arguments: {{${lookup.kind} "<${lookup.kind === "vault" ? "path" : "file"}>" "<key>"}}`,
+      {
+        location,
+      },
+    );
   }
   if (!handler) {
     throw new TemplateError(`${lookup.kind} lookups are only allowed in values files`, {

@@ -106,10 +106,20 @@ describe("set paths like helm --set", () => {
     },
     {
       why: "writes into a list element, keeping the others",
-      values: { list: [{ x: 1, y: 1 }, { x: 2, y: 2 }] },
+      values: {
+        list: [
+          { x: 1, y: 1 },
+          { x: 2, y: 2 },
+        ],
+      },
       path: "list[1].x",
       value: 9,
-      result: { list: [{ x: 1, y: 1 }, { x: 9, y: 2 }] },
+      result: {
+        list: [
+          { x: 1, y: 1 },
+          { x: 9, y: 2 },
+        ],
+      },
     },
     {
       why: "pads a short list with nulls like helm",
@@ -139,7 +149,11 @@ describe("set paths like helm --set", () => {
   });
 
   it("set wins over every layer", () => {
-    const merged = mergeLayers([{ image: { tag: "env" } }, { image: { tag: "release" } }, { image: { tag: "secret" } }]);
+    const merged = mergeLayers([
+      { image: { tag: "env" } },
+      { image: { tag: "release" } },
+      { image: { tag: "secret" } },
+    ]);
     expect(setPath(merged, "image.tag", "set")).toEqual({ image: { tag: "set" } });
   });
 });

@@ -1,0 +1,350 @@
+import { describe, expect, it } from "vitest";
+import type { ProjectFiles } from "../../../src/config/files.js";
+import { SecretError } from "../../../src/errors.js";
+import type { Project, Release, ValuesSource } from "../../../src/model/project.js";
+import { Redactor } from "../../../src/secrets/redactor.js";
+import type { Values } from "../../../src/values/merge.js";
+import {
+  type RenderedRelease,
+  renderReleases,
+  type SecretSources,
+  type VaultUse,
+} from "../../../src/values/render-releases.js";
+import { createTemplates } from "../../../src/values/templates.js";
+
+const ENV_SECRETS = "/p/environments/prod/secrets.sops.yaml";
+
+function release(name: string, values: ValuesSource[], extra: Partial<Release> = {}): Release {
+  return {
+    id: `apps/${name}`,
+    name,
+    namespace: "apps",
+    chart: { kind: "repo", repository: "acme", name: "web", display: "acme/web" },
+    labels: {},
+    needs: [],
+    values,
+    secrets: [],
+    set: {},
+    installed: true,
+    createNamespace: true,
+    atomic: true,
+    wait: true,
+    timeout: 300,
+    tests: false,
+    historyMax: 10,
+    location: { file: "/p/releases.yaml" },
+    ...extra,
+  };
+}
+
+const file = (path: string): ValuesSource => ({
+  kind: "file",
+  path,
+  template: path.endsWith(".hbs"),
+  location: { file: "/p/releases.yaml" },
+});
+const inline = (data: Values): ValuesSource => ({
+  kind: "inline",
+  data,
+  location: { file: "/p/releases.yaml" },
+});
+
+function project(releases: Release[], environmentValues: Values = { domain: "example.com" }): Project {
+  return {
+    file: "/p/releases.yaml",
+    dir: "/p",
+    environment: {
+      name: "prod",
+      values: [],
+      secrets: [{ path: ENV_SECRETS, location: { file: "/p/releases.yaml" } }],
+    },
+    environmentNames: ["prod"],
+    environmentValues,
+    repositories: [],
+    releases,
+  };
+}
+
+/** In-memory SOPS and Vault that record what they were asked. */
+function fakeSecrets(sopsFiles: Record<string, Values>, vault: Record<string, string> = {}) {
+  const calls = { sopsReads: [] as string[], vaultResolves: [] as VaultUse[][], vaultMade: 0 };
+  const sources: SecretSources = {
+    sops: {
+      read: async (path) => {
+        calls.sopsReads.push(path);
+        const data = sopsFiles[path];
+        if (!data) throw new SecretError(`no such sops file ${path}`);
+        return structuredClone(data);
+      },
+    },
+    vault: () => {
+      calls.vaultMade++;
+      return {
+        resolve: async (uses) => {
+          calls.vaultResolves.push([...uses]);
+          return new Map(
+            uses.map((u) => [`${u.ref.path}#${u.ref.key}`, vault[`${u.ref.path}#${u.ref.key}`]!]),
+          );
+        },
+      };
+    },
+  };
+  return { sources, calls };
+}
+
+function memoryFiles(files: Record<string, string>): ProjectFiles {
+  return {
+    read: async (path) => {
+      const text = files[path];
+      if (text === undefined) throw new Error(`no such file ${path}`);
+      return text;
+    },
+    exists: async (path) => path in files,
+  };
+}
+
+const templates = createTemplates({ env: {} });
+
+async function render(
+  releases: Release[],
+  files: Record<string, string>,
+  sopsFiles: Record<string, Values>,
+  vault: Record<string, string> = {},
+) {
+  const { sources, calls } = fakeSecrets(sopsFiles, vault);
+  const redactor = new Redactor();
+  const rendered = await renderReleases(project(releases), releases, {
+    templates,
+    files: memoryFiles(files),
+    secrets: sources,
+    redactor,
+  });
+  const byName = (name: string) => rendered.find((r) => r.release.name === name) as RenderedRelease;
+  return { rendered, byName, calls, redactor };
+}
+
+const envSecrets = { db: { password: "db-pass-1" }, api: { token: "api-token-1" } };
+
+describe("rendering release values", () => {
+  it("layers release values in order, then release secrets, then set; environment values only feed templates", async () => {
+    const web = release(
+      "web",
+      [file("/p/values/web.yaml"), file("/p/values/web.yaml.hbs"), inline({ replicas: 3, tags: ["inline"] })],
+      {
+        secrets: [{ path: "/p/web.sops.yaml", location: { file: "/p/releases.yaml" } }],
+        set: { "image.tag": "v9" },
+      },
+    );
+    const { byName } = await render(
+      [web],
+      {
+        "/p/values/web.yaml":
+          "replicas: 1\nimage: { repository: web, tag: v1 }\ntags: [a, b]\nresources: { limits: { cpu: 1 } }\n",
+        "/p/values/web.yaml.hbs":
+          "host: web.{{values.domain}}\nimage: { tag: v2 }\nresources: { limits: null }\n",
+      },
+      { [ENV_SECRETS]: envSecrets, "/p/web.sops.yaml": { image: { tag: "v3" }, auth: { key: "web-key" } } },
+    );
+    expect(byName("web").values).toEqual({
+      replicas: 3,
+      image: { repository: "web", tag: "v9" },
+      tags: ["inline"],
+      resources: { limits: null },
+      host: "web.example.com",
+      auth: { key: "web-key" },
+    });
+    expect(byName("web").valuesYaml).toContain("limits: null");
+  });
+
+  it("collects every vault lookup of the run and resolves them in one call, one use per release and reference", async () => {
+    const files = {
+      "/p/a.yaml.hbs":
+        'password: {{vault "secret/data/db" "password"}}\nagain: {{vault "secret/data/db" "password"}}\n',
+      "/p/a2.yaml.hbs": 'user: {{vault "secret/data/db" "user"}}\n',
+      "/p/b.yaml.hbs": 'password: {{vault "secret/data/db" "password"}}\n',
+      "/p/c.yaml": "plain: true\n",
+    };
+    const { byName, calls, redactor } = await render(
+      [
+        release("a", [file("/p/a.yaml.hbs"), file("/p/a2.yaml.hbs")]),
+        release("b", [file("/p/b.yaml.hbs")]),
+        release("c", [file("/p/c.yaml")]),
+      ],
+      files,
+      { [ENV_SECRETS]: envSecrets },
+      { "secret/data/db#password": "vault-pw", "secret/data/db#user": "vault-user" },
+    );
+    expect(calls.vaultResolves).toHaveLength(1);
+    expect(calls.vaultResolves[0]!.map((u) => `${u.usedBy} ${u.ref.path}#${u.ref.key}`).sort()).toEqual([
+      "apps/a secret/data/db#password",
+      "apps/a secret/data/db#user",
+      "apps/b secret/data/db#password",
+    ]);
+    expect(calls.vaultResolves[0]!.find((u) => u.usedBy === "apps/b")?.location).toEqual({
+      file: "/p/b.yaml.hbs",
+      line: 1,
+      column: 11,
+    });
+    expect(byName("a").values).toEqual({ password: "vault-pw", again: "vault-pw", user: "vault-user" });
+    expect(byName("a").consumed).toEqual(["vault:secret/data/db#password", "vault:secret/data/db#user"]);
+    expect(byName("c").consumed).toEqual([]);
+    expect(redactor.has("vault-pw")).toBe(true);
+    expect(redactor.has("vault-user")).toBe(true);
+  });
+
+  it("never contacts vault when no template looks anything up there", async () => {
+    const { calls } = await render(
+      [release("c", [file("/p/c.yaml")])],
+      { "/p/c.yaml": "a: 1\n" },
+      { [ENV_SECRETS]: envSecrets },
+    );
+    expect(calls.vaultMade).toBe(0);
+  });
+
+  it("reads each SOPS file once per run however many releases use it", async () => {
+    const shared = { path: "/p/shared.sops.yaml", location: { file: "/p/releases.yaml" } };
+    const { calls } = await render(
+      [
+        release("a", [file("/p/a.yaml.hbs")], { secrets: [shared] }),
+        release("b", [file("/p/a.yaml.hbs")], { secrets: [shared] }),
+      ],
+      { "/p/a.yaml.hbs": 'k: {{sops "shared.sops.yaml" "x"}}\n' },
+      { [ENV_SECRETS]: envSecrets, "/p/shared.sops.yaml": { x: "shared-x" } },
+    );
+    expect(calls.sopsReads.sort()).toEqual([ENV_SECRETS, "/p/shared.sops.yaml"]);
+  });
+
+  it("passes secrets through helpers that need a value in the collecting pass", async () => {
+    const { byName } = await render(
+      [release("a", [file("/p/a.yaml.hbs")])],
+      {
+        "/p/a.yaml.hbs":
+          'pw: {{required "db password" (vault "secret/data/db" "password")}}\n' +
+          'key: {{required "api key" (sops "keys.sops.yaml" "api.key")}}\n',
+      },
+      { [ENV_SECRETS]: envSecrets, "/p/keys.sops.yaml": { api: { key: "sops-key" } } },
+      { "secret/data/db#password": "vault-pw" },
+    );
+    expect(byName("a").values).toEqual({ pw: "vault-pw", key: "sops-key" });
+  });
+
+  it("reports a sops lookup of a missing key with where it was written", async () => {
+    const error = await render(
+      [release("a", [file("/p/a.yaml.hbs")])],
+      { "/p/a.yaml.hbs": 'x: 1\nkey: {{sops "keys.sops.yaml" "api.nope"}}\n' },
+      { [ENV_SECRETS]: envSecrets, "/p/keys.sops.yaml": { api: { key: "sops-key" } } },
+    ).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SecretError);
+    expect((error as SecretError).describe()).toBe(
+      '/p/a.yaml.hbs:2:6: sops: key "api.nope" is not in keys.sops.yaml',
+    );
+  });
+});
+
+describe("secret consumption", () => {
+  const releases = () => [
+    release("reads-db", [file("/p/reads-db.yaml.hbs")]),
+    release("reads-nothing", [file("/p/reads-nothing.yaml.hbs")]),
+    release("own-secrets", [], {
+      secrets: [{ path: "/p/own.sops.yaml", location: { file: "/p/releases.yaml" } }],
+    }),
+  ];
+  const files = {
+    "/p/reads-db.yaml.hbs": "db: { password: {{values.db.password}}, host: db.{{values.domain}} }\n",
+    "/p/reads-nothing.yaml.hbs": "host: web.{{values.domain}}\n",
+  };
+  const ownSecrets = { tls: { key: "tls-key-1", cert: "tls-cert-1" } };
+
+  it("a release consumes an environment secret only when its templates read it; release secrets files entirely", async () => {
+    const { byName } = await render(releases(), files, {
+      [ENV_SECRETS]: envSecrets,
+      "/p/own.sops.yaml": ownSecrets,
+    });
+    expect(byName("reads-db").consumed).toEqual(["sops:environments/prod/secrets.sops.yaml#db.password"]);
+    expect(byName("reads-nothing").consumed).toEqual([]);
+    expect(byName("own-secrets").consumed).toEqual([
+      "sops:own.sops.yaml#tls.cert",
+      "sops:own.sops.yaml#tls.key",
+    ]);
+  });
+
+  it("toYaml of the whole values map consumes every environment secret", async () => {
+    const { byName } = await render(
+      [release("dump", [file("/p/dump.yaml.hbs")])],
+      {
+        "/p/dump.yaml.hbs": "all:{{nindent 2 (toYaml values)}}\n",
+      },
+      { [ENV_SECRETS]: envSecrets },
+    );
+    expect(byName("dump").consumed).toEqual([
+      "sops:environments/prod/secrets.sops.yaml#api.token",
+      "sops:environments/prod/secrets.sops.yaml#db.password",
+    ]);
+  });
+
+  it("registers every decrypted value with the redactor", async () => {
+    const { redactor } = await render(releases(), files, {
+      [ENV_SECRETS]: envSecrets,
+      "/p/own.sops.yaml": ownSecrets,
+    });
+    for (const secret of ["db-pass-1", "api-token-1", "tls-key-1", "tls-cert-1"])
+      expect(redactor.has(secret)).toBe(true);
+    expect(redactor.redactTree({ a: "db-pass-1", b: "example.com" })).toEqual({
+      a: "<redacted>",
+      b: "example.com",
+    });
+  });
+
+  it.each([
+    {
+      change: "a consumed environment secret",
+      env: { ...envSecrets, db: { password: "db-pass-2" } },
+      own: ownSecrets,
+      changed: ["reads-db"],
+    },
+    {
+      change: "an environment secret nobody reads",
+      env: { ...envSecrets, api: { token: "api-token-2" } },
+      own: ownSecrets,
+      changed: [],
+    },
+    {
+      change: "a release's own secrets file",
+      env: envSecrets,
+      own: { tls: { ...ownSecrets.tls, cert: "tls-cert-2" } },
+      changed: ["own-secrets"],
+    },
+  ])(
+    "changing $change changes exactly the fingerprints of releases that consume it",
+    async ({ env, own, changed }) => {
+      const before = await render(releases(), files, {
+        [ENV_SECRETS]: envSecrets,
+        "/p/own.sops.yaml": ownSecrets,
+      });
+      const after = await render(releases(), files, { [ENV_SECRETS]: env, "/p/own.sops.yaml": own });
+      const differing = before.rendered
+        .filter((r) => after.byName(r.release.name).fingerprint !== r.fingerprint)
+        .map((r) => r.release.name);
+      expect(differing).toEqual(changed);
+      for (const r of before.rendered) expect(r.fingerprint).toMatch(/^[0-9a-f]{40}$/);
+    },
+  );
+
+  it("the fingerprint follows the merged values and settings too", async () => {
+    const base = await render(releases(), files, {
+      [ENV_SECRETS]: envSecrets,
+      "/p/own.sops.yaml": ownSecrets,
+    });
+    const slower = await render(
+      releases().map((r) => (r.name === "reads-nothing" ? { ...r, timeout: 600 } : r)),
+      {
+        ...files,
+        "/p/reads-db.yaml.hbs": "db: { password: {{values.db.password}}, host: db2.{{values.domain}} }\n",
+      },
+      { [ENV_SECRETS]: envSecrets, "/p/own.sops.yaml": ownSecrets },
+    );
+    expect(slower.byName("reads-db").fingerprint).not.toBe(base.byName("reads-db").fingerprint);
+    expect(slower.byName("reads-nothing").fingerprint).not.toBe(base.byName("reads-nothing").fingerprint);
+    expect(slower.byName("own-secrets").fingerprint).toBe(base.byName("own-secrets").fingerprint);
+  });
+});
