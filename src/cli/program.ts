@@ -7,6 +7,7 @@ import { registerGraph } from "./commands/graph.js";
 import { registerDestroy } from "./commands/destroy.js";
 import { registerDiff } from "./commands/diff.js";
 import { registerList } from "./commands/list.js";
+import { registerRotate } from "./commands/rotate.js";
 import { registerStatus } from "./commands/status.js";
 import { registerSync } from "./commands/sync.js";
 import { registerTemplate } from "./commands/template.js";
@@ -31,6 +32,7 @@ const registrations: readonly Registration[] = [
   registerTest,
   registerStatus,
   registerDestroy,
+  registerRotate,
 ];
 
 export function buildProgram(ctx: Omit<CommandContext, "globals">): Command {

@@ -4,9 +4,9 @@ import { connectCluster } from "../../kube/cluster.js";
 import { syncRun } from "../../run/deploy-run.js";
 import type { RecoverMode } from "../../run/preflight.js";
 import type { CommandContext } from "../program.js";
-import { addRunOptions, prepareRun, reportedRun } from "../run-setup.js";
+import { addRunOptions, type PreparedRun, prepareRun, reportedRun } from "../run-setup.js";
 
-interface SyncOptions {
+export interface SyncOptions {
   helmBinary?: string;
   concurrency: number;
   failFast: boolean;
@@ -58,22 +58,42 @@ Examples:
 async function deploy(ctx: CommandContext, options: SyncOptions, skipUnchanged: boolean): Promise<void> {
   const globals = ctx.globals();
   const { workspace, rendered, helm } = await prepareRun(globals, ctx.io, ctx.redactor, options);
-  const cluster = connectCluster(workspace.project.environment.kubeContext);
-  const { summary, interrupted } = await reportedRun(ctx.io, globals, (emit, interrupts) =>
-    syncRun(rendered, workspace.graph.restrict(new Set(workspace.selection.ids)), workspace.selection.externalNeeds, workspace.project.repositories, {
-      helm,
-      cluster,
-      environment: workspace.project.environment.name,
-      kubeContext: workspace.project.environment.kubeContext,
-      concurrency: options.concurrency,
-      failFast: options.failFast,
-      recover: options.recover,
-      lockTimeoutSeconds: options.lockTimeout,
-      emit,
-      interrupts,
-      skipUnchanged,
-    }),
-  );
+  const { summary, interrupted } = await runSync(ctx, { workspace, rendered, helm }, options, skipUnchanged);
   if (interrupted) throw new InterruptedError("interrupted; no release was left pending");
   if (summary && !summary.ok) throw new ReleaseFailedError("some releases did not deploy", { hint: "see the summary above" });
+}
+
+/** Deploys `rendered` (a subset of the workspace's releases) with the run options of sync. */
+export function runSync(
+  ctx: CommandContext,
+  { workspace, rendered, helm }: PreparedRun,
+  options: SyncOptions,
+  skipUnchanged: boolean,
+) {
+  const ids = new Set(rendered.map((r) => r.release.id));
+  const externalNeeds = [
+    ...new Set([...ids].flatMap((id) => workspace.graph.needsOf(id)).filter((need) => !ids.has(need))),
+  ];
+  const environment = workspace.project.environment;
+  return reportedRun(ctx.io, ctx.globals(), (emit, interrupts) =>
+    syncRun(
+      rendered,
+      workspace.graph.restrict(ids),
+      ctx.globals().skipNeeds ? [] : externalNeeds,
+      workspace.project.repositories,
+      {
+        helm,
+        cluster: connectCluster(environment.kubeContext),
+        environment: environment.name,
+        kubeContext: environment.kubeContext,
+        concurrency: options.concurrency,
+        failFast: options.failFast,
+        recover: options.recover,
+        lockTimeoutSeconds: options.lockTimeout,
+        emit,
+        interrupts,
+        skipUnchanged,
+      },
+    ),
+  );
 }
