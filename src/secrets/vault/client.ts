@@ -5,12 +5,14 @@
 import { randomInt } from "node:crypto";
 import { SecretError } from "../../errors.js";
 import { VaultConnection } from "./connection.js";
-import { toFailure, VaultRequestError } from "./failure.js";
+import { toFailure, type VaultFailure, VaultRequestError } from "./failure.js";
 import { findMount, kv2Paths, mountFromUiResponse, type VaultMount } from "./mount.js";
 import { requestError } from "./problems.js";
 import type { VaultUse } from "./ref.js";
 import { resolveUses, secretData } from "./resolve.js";
 import { type Env, readVaultSettings, type VaultSettings } from "./settings.js";
+
+type HttpFailure = Extract<VaultFailure, { kind: "http" }>;
 
 export interface VaultClientOptions {
   /** Reads in flight at once (default 16). */
@@ -65,20 +67,24 @@ export class VaultClient {
   /** The latest version of a KV v2 secret (or `version`), with its data. */
   async readVersion(path: string, version?: number): Promise<SecretVersion> {
     const paths = await this.#kv2(path, "read");
-    const subject =
-      version === undefined ? `reading ${paths.logical}` : `reading version ${version} of ${paths.logical}`;
-    const body = await this.#call(paths.data, subject, () =>
-      this.#connection.read(paths.data, version === undefined ? "" : `?version=${version}`),
+    const which = version === undefined ? "the latest version" : `version ${version}`;
+    const body = await this.#call(
+      paths.data,
+      `reading ${which} of ${paths.logical}`,
+      () => this.#connection.read(paths.data, version === undefined ? "" : `?version=${version}`),
+      {
+        404: () =>
+          new SecretError(`${which} of Vault secret ${paths.logical} does not exist`, {
+            hint: VERSIONS_HINT,
+          }),
+      },
     );
     const data = secretData(body, { apiPath: paths.data, shape: "kv2" });
     const current = (body as { data?: { metadata?: { version?: unknown } } }).data?.metadata?.version;
     if (!data || typeof current !== "number") {
-      throw new SecretError(
-        `version ${version ?? "latest"} of Vault secret ${paths.logical} is deleted or destroyed`,
-        {
-          hint: "Pick a version that still holds data (`vault kv metadata get`).",
-        },
-      );
+      throw new SecretError(`${which} of Vault secret ${paths.logical} is deleted or destroyed`, {
+        hint: VERSIONS_HINT,
+      });
     }
     return { version: current, data };
   }
@@ -95,8 +101,21 @@ export class VaultClient {
   ): Promise<number> {
     const paths = await this.#kv2(path, "write");
     const cas = options.cas ?? (await this.#currentVersion(paths.metadata, paths.logical));
-    const body = await this.#call(paths.data, `writing a new version of ${paths.logical}`, () =>
-      this.#connection.write(paths.data, { options: { cas }, data }),
+    const body = await this.#call(
+      paths.data,
+      `writing a new version of ${paths.logical}`,
+      () => this.#connection.write(paths.data, { options: { cas }, data }),
+      {
+        400: (failure) =>
+          failure.errors.some((e) => e.includes("check-and-set"))
+            ? new SecretError(
+                `Vault secret ${paths.logical} changed after version ${cas} (check-and-set failed)`,
+                {
+                  hint: "Someone wrote a new version meanwhile: read it again and retry.",
+                },
+              )
+            : undefined,
+      },
     );
     const version = (body as { data?: { version?: unknown } }).data?.version;
     if (typeof version !== "number")
@@ -137,11 +156,19 @@ export class VaultClient {
     return kv2Paths(clean, mount);
   }
 
-  async #call<T>(apiPath: string, subject: string, request: () => Promise<T>): Promise<T> {
+  /** Runs a request; a failure becomes a SecretError about `subject`, or the one `special` gives for its status. */
+  async #call<T>(
+    apiPath: string,
+    subject: string,
+    request: () => Promise<T>,
+    special: Record<number, (failure: HttpFailure) => SecretError | undefined> = {},
+  ): Promise<T> {
     try {
       return await request();
     } catch (e) {
       if (!(e instanceof VaultRequestError)) throw e;
+      const own = e.failure.kind === "http" ? special[e.failure.status]?.(e.failure) : undefined;
+      if (own) throw own;
       const tokenRejected =
         e.failure.kind === "http" && e.failure.status === 403 && (await this.#connection.tokenRejected());
       throw requestError(e.failure, { address: this.address, apiPath, subject, tokenRejected });
@@ -165,6 +192,8 @@ export class VaultClient {
     return mount;
   }
 }
+
+const VERSIONS_HINT = "List the versions that hold data with `vault kv metadata get <path>`.";
 
 const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
