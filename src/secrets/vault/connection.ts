@@ -112,8 +112,8 @@ export class VaultConnection {
 async function loginRequest(auth: Exclude<VaultAuth, { method: "token" }>): Promise<[string, unknown]> {
   if (auth.method === "approle") {
     const [roleId, secretId] = await Promise.all([
-      readCredential(auth.roleId, "VAULT_ROLE_ID"),
-      readCredential(auth.secretId, "VAULT_SECRET_ID"),
+      readCredential(auth.roleId, "VAULT_ROLE_ID_FILE"),
+      readCredential(auth.secretId, "VAULT_SECRET_ID_FILE"),
     ]);
     return [`auth/${auth.mount}/login`, { role_id: roleId, secret_id: secretId }];
   }
@@ -128,14 +128,21 @@ async function readCredential(credential: Credential, name: string): Promise<str
     text = await readFile(credential.file, "utf8");
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? "unreadable";
-    const hint =
-      name === "~/.vault-token"
-        ? "Set VAULT_TOKEN, run `vault login`, or configure AppRole (VAULT_ROLE_ID/VAULT_SECRET_ID) or Kubernetes (VAULT_K8S_ROLE) login."
-        : `Check ${name}.`;
-    throw new SecretError(`cannot read the Vault credential file ${credential.file} (${code})`, {
-      location: { file: credential.file },
-      hint,
-    });
+    if (name === "~/.vault-token") {
+      throw new SecretError(
+        `no Vault token: VAULT_TOKEN is not set and ${credential.file} cannot be read (${code})`,
+        {
+          hint: "Set VAULT_TOKEN, run `vault login`, or configure AppRole (VAULT_ROLE_ID/VAULT_SECRET_ID) or Kubernetes (VAULT_K8S_ROLE) login.",
+        },
+      );
+    }
+    throw new SecretError(
+      `cannot read the Vault credential file ${credential.file} given by ${name} (${code})`,
+      {
+        location: { file: credential.file },
+        hint: `Check ${name}.`,
+      },
+    );
   }
   const value = text.trim();
   if (value === "") {

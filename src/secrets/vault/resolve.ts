@@ -1,6 +1,7 @@
 // Resolving references: look up each mount once, plan one read per API path,
 // read them in parallel (bounded), pick the keys. Every failure is collected
 // and reported together, naming references and their uses, never values.
+import { SecretError } from "../../errors.js";
 import { toFailure, type VaultFailure } from "./failure.js";
 import { type ReadTarget, readTarget, type VaultMount } from "./mount.js";
 import { distinctPaths, groupByFirstSegment, type PlannedRead, planReads } from "./plan.js";
@@ -37,6 +38,7 @@ export async function resolveUses(
   });
   const bodies = await settleBounded(reads, concurrency, (read) => reader.read(read.target.apiPath));
 
+  throwLoginFailure(bodies);
   const values = new Map<string, string>();
   reads.forEach((read, i) => {
     const body = bodies[i]!;
@@ -70,17 +72,25 @@ async function lookUpTargets(
   concurrency: number,
 ): Promise<Map<string, TargetOrFailure>> {
   const targets = new Map<string, TargetOrFailure>();
-  await settleBounded(groupByFirstSegment(paths), concurrency, async (group) => {
+  const settled = await settleBounded(groupByFirstSegment(paths), concurrency, async (group) => {
     for (const path of group) {
       try {
         const mount = await reader.mountOf(path);
         targets.set(path, mount ? readTarget(path, mount) : { apiPath: path, shape: "plain" });
       } catch (e) {
+        if (e instanceof SecretError) throw e;
         targets.set(path, { failure: toFailure(e) });
       }
     }
   });
+  throwLoginFailure(settled);
   return targets;
+}
+
+/** A login failure (credentials, not a path) is already a SecretError and stands for the whole run. */
+function throwLoginFailure(settled: readonly PromiseSettledResult<unknown>[]): void {
+  const login = settled.find((r) => r.status === "rejected" && r.reason instanceof SecretError);
+  if (login?.status === "rejected") throw login.reason;
 }
 
 function pickKeys(read: PlannedRead, body: unknown, values: Map<string, string>, problems: Problem[]): void {
