@@ -1,0 +1,33 @@
+// The file format follows the extension, as in `sops`: .yaml/.yml, .json,
+// .env; anything else is read as YAML.
+import { extname } from "node:path";
+import type { SopsBranch } from "../tree.js";
+import { emitDotenv, parseDotenv } from "./dotenv.js";
+import { emitJson } from "./json.js";
+import { emitYaml, type ParsedDocument, parseYamlLike } from "./yaml.js";
+
+export type SopsFormat = "yaml" | "json" | "dotenv";
+export type { ParsedDocument };
+
+export function formatForPath(path: string): SopsFormat {
+  const ext = extname(path).toLowerCase();
+  if (ext === ".json") return "json";
+  if (ext === ".env") return "dotenv";
+  return "yaml";
+}
+
+export function parseDocument(text: string, file: string, format: SopsFormat): ParsedDocument {
+  if (format === "dotenv") return parseDotenv(text, file);
+  return parseYamlLike(text, file, format);
+}
+
+export function emitDocument(
+  branch: SopsBranch,
+  file: string,
+  format: SopsFormat,
+  metadata?: Record<string, unknown>,
+): string {
+  if (format === "json") return emitJson(branch, file, metadata);
+  if (format === "dotenv") return emitDotenv(branch, file, metadata);
+  return emitYaml(branch, metadata);
+}

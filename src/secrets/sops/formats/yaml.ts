@@ -1,0 +1,202 @@
+// YAML and JSON files to and from the SOPS tree. Both go through the `yaml`
+// package's document model, which keeps key order and (for YAML) comments;
+// comments are placed in the branch SOPS would place them in, because that
+// branch's path is the comment's additional data.
+import {
+  Document,
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  type Node,
+  Pair,
+  parseAllDocuments,
+  Scalar,
+  YAMLMap,
+  YAMLSeq,
+} from "yaml";
+import { SecretError } from "../../../errors.js";
+import type { SopsBranch, SopsComment, SopsItem, SopsList, SopsScalar, SopsValue } from "../tree.js";
+
+export interface ParsedDocument {
+  branch: SopsBranch;
+  /** The `sops` top-level value, or undefined for a plaintext file. */
+  metadata: unknown;
+}
+
+type Mode = "yaml" | "json";
+
+function comments(text: string | null | undefined): SopsComment[] {
+  if (!text) return [];
+  return text
+    .split("\n")
+    .filter((line) => line !== "")
+    .map((line) => ({ kind: "comment", text: line }));
+}
+
+function fail(file: string, message: string, line?: number): never {
+  throw new SecretError(message, { location: { file, line } });
+}
+
+export function parseYamlLike(text: string, file: string, mode: Mode): ParsedDocument {
+  const docs = parseAllDocuments(text, { intAsBigInt: true, uniqueKeys: mode === "yaml" });
+  if (!Array.isArray(docs)) return { branch: { kind: "branch", items: [] }, metadata: undefined };
+  if (docs.length > 1) fail(file, "multi-document YAML files are not supported");
+  const doc = docs[0];
+  if (!doc) return { branch: { kind: "branch", items: [] }, metadata: undefined };
+  const error = doc.errors[0];
+  if (error)
+    fail(file, `invalid ${mode === "json" ? "JSON" : "YAML"}: ${error.code}`, error.linePos?.[0]?.line);
+  const position = (node: { range?: [number, number, number] | null } | null | undefined) => {
+    if (!node?.range) return undefined;
+    return text.slice(0, node.range[0]).split("\n").length;
+  };
+
+  const scalar = (node: Scalar): SopsScalar | null => {
+    const v = node.value;
+    if (v === null || v === undefined) return null;
+    if (typeof v === "string") return { kind: "scalar", type: "str", value: v };
+    if (typeof v === "boolean") return { kind: "scalar", type: "bool", value: v };
+    if (typeof v === "bigint") return { kind: "scalar", type: "int", value: v };
+    if (typeof v === "number") return { kind: "scalar", type: "float", value: v };
+    return fail(file, `unsupported YAML value (tag ${node.tag ?? "unknown"})`, position(node));
+  };
+
+  const value = (node: unknown, depth: number): SopsValue => {
+    if (depth > 200) fail(file, "document nested too deeply (alias loop?)");
+    if (isAlias(node)) return value(node.resolve(doc), depth + 1);
+    if (isScalar(node)) return scalar(node);
+    if (isMap(node)) return mapping(node, depth, true);
+    if (isSeq(node)) return sequence(node, depth);
+    if (node === null || node === undefined) return null;
+    return fail(file, "unsupported YAML node");
+  };
+
+  const sequence = (node: YAMLSeq, depth: number): SopsList => {
+    const items: (SopsValue | SopsComment)[] = [...comments(node.commentBefore)];
+    for (const item of node.items) {
+      const n = item as Node;
+      items.push(...comments(n?.commentBefore));
+      if (isScalar(n)) items.push(...comments(n.comment));
+      items.push(value(n, depth + 1));
+      if (!isScalar(n)) items.push(...comments(n?.comment));
+    }
+    items.push(...comments(node.comment));
+    return { kind: "list", items };
+  };
+
+  const mapping = (node: YAMLMap, depth: number, own: boolean): SopsBranch => {
+    const items: (SopsItem | SopsComment)[] = own ? comments(node.commentBefore) : [];
+    for (const pair of node.items) {
+      const key = pair.key as Node | null;
+      if (!isScalar(key) || typeof key.value !== "string") {
+        fail(file, "only string keys are supported", position(key as Scalar));
+      }
+      items.push(...comments(key.commentBefore), ...comments(key.comment));
+      const v = pair.value as Node | null;
+      const simple = v === null || isScalar(v) || isAlias(v);
+      if (simple && v) items.push(...comments(v.commentBefore), ...comments(v.comment));
+      items.push({ kind: "item", key: key.value, value: value(v, depth + 1) });
+    }
+    if (own) items.push(...comments(node.comment));
+    return { kind: "branch", items };
+  };
+
+  const root = doc.contents;
+  let branch: SopsBranch;
+  if (root === null || (isScalar(root) && root.value === null)) branch = { kind: "branch", items: [] };
+  else if (isMap(root)) branch = mapping(root, 0, true);
+  else fail(file, mode === "json" ? "the top level must be an object" : "the top level must be a mapping");
+  if (mode === "yaml") {
+    branch.items.unshift(...comments(doc.commentBefore));
+    branch.items.push(...comments(doc.comment));
+  }
+  let metadata: unknown;
+  const index = branch.items.findIndex((i) => i.kind === "item" && i.key === "sops");
+  if (index >= 0) {
+    const pair = (root as YAMLMap).items.find((p) => isScalar(p.key) && p.key.value === "sops");
+    metadata = pair ? toJs(pair.value, doc) : undefined;
+    branch.items.splice(index, 1);
+  }
+  return { branch, metadata };
+}
+
+function toJs(node: unknown, doc: Document.Parsed): unknown {
+  if (node && typeof (node as Node).toJSON === "function") {
+    return (node as Node).toJSON(null, { doc, keep: false, mapAsMap: false } as never);
+  }
+  return node;
+}
+
+/** YAML text for a tree, with `metadata` appended under `sops` when given. */
+export function emitYaml(branch: SopsBranch, metadata?: Record<string, unknown>): string {
+  const doc = new Document();
+  const root = yamlMap(branch, doc);
+  if (metadata) {
+    const node = doc.createNode(metadata) as YAMLMap;
+    // Unquoted, Go's YAML decoder would read lastmodified as a timestamp, not the string sops expects.
+    const lastModified = node.get("lastmodified", true);
+    if (isScalar(lastModified)) lastModified.type = Scalar.QUOTE_DOUBLE;
+    root.items.push(new Pair(new Scalar("sops"), node));
+  }
+  doc.contents = root;
+  if (root.comment && root === doc.contents) {
+    doc.comment = root.comment;
+    root.comment = null as unknown as string;
+  }
+  return doc.toString({ indent: 4, lineWidth: 0, minContentWidth: 0 });
+}
+
+function yamlScalar(s: SopsScalar | null): Scalar {
+  if (s === null) return new Scalar(null);
+  const node = new Scalar(s.value);
+  if (s.type === "float" && Number.isInteger(s.value)) node.minFractionDigits = 1;
+  return node;
+}
+
+function joinComments(lines: string[]): string | undefined {
+  return lines.length > 0 ? lines.join("\n") : undefined;
+}
+
+function yamlNode(v: SopsValue, doc: Document): Node {
+  if (v === null || v.kind === "scalar") return yamlScalar(v);
+  return v.kind === "branch" ? yamlMap(v, doc) : yamlSeq(v, doc);
+}
+
+function yamlMap(branch: SopsBranch, doc: Document): YAMLMap {
+  const map = new YAMLMap();
+  let pending: string[] = [];
+  for (const item of branch.items) {
+    if (item.kind === "comment") {
+      pending.push(item.text);
+      continue;
+    }
+    const key = new Scalar(item.key);
+    const before = joinComments(pending);
+    if (before !== undefined) key.commentBefore = before;
+    pending = [];
+    map.items.push(new Pair(key, yamlNode(item.value, doc)));
+  }
+  const after = joinComments(pending);
+  if (after !== undefined) map.comment = after;
+  return map;
+}
+
+function yamlSeq(list: SopsList, doc: Document): YAMLSeq {
+  const seq = new YAMLSeq();
+  let pending: string[] = [];
+  for (const item of list.items) {
+    if (item !== null && item.kind === "comment") {
+      pending.push(item.text);
+      continue;
+    }
+    const node = yamlNode(item, doc);
+    const before = joinComments(pending);
+    if (before !== undefined) node.commentBefore = before;
+    pending = [];
+    seq.items.push(node);
+  }
+  const after = joinComments(pending);
+  if (after !== undefined) seq.comment = after;
+  return seq;
+}
