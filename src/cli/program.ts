@@ -8,6 +8,7 @@ import { registerDestroy } from "./commands/destroy.js";
 import { registerDiff } from "./commands/diff.js";
 import { registerList } from "./commands/list.js";
 import { registerRotate } from "./commands/rotate.js";
+import { registerSecrets } from "./commands/secrets.js";
 import { registerStatus } from "./commands/status.js";
 import { registerSync } from "./commands/sync.js";
 import { registerTemplate } from "./commands/template.js";
@@ -33,6 +34,7 @@ const registrations: readonly Registration[] = [
   registerStatus,
   registerDestroy,
   registerRotate,
+  registerSecrets,
 ];
 
 export function buildProgram(ctx: Omit<CommandContext, "globals">): Command {

@@ -1,0 +1,108 @@
+import type { Command } from "commander";
+import { UsageError } from "../../errors.js";
+import { loadAgeIdentities } from "../../secrets/age-keys.js";
+import { editSopsFile, shellEditor } from "../../secrets/sops/edit.js";
+import { decryptFileToText, encryptFile, rotateSopsFile, updateKeysFile } from "../../secrets/sops/files.js";
+import type { RecipientChange } from "../../secrets/sops/rekey.js";
+import type { CliIO } from "../io.js";
+import type { CommandContext } from "../program.js";
+
+interface ConfigOption {
+  config?: string;
+}
+
+function recipientsOption(value: string, previous: string[]): string[] {
+  const list = value
+    .split(",")
+    .map((r) => r.trim())
+    .filter((r) => r !== "");
+  if (list.some((r) => !r.startsWith("age1")))
+    throw new UsageError(`"${value}" is not a list of age recipients (age1…)`);
+  return [...previous, ...list];
+}
+
+function describeChange(io: CliIO, file: string, change: RecipientChange): void {
+  for (const r of change.added) io.stderr.write(`${file}: + ${r}\n`);
+  for (const r of change.removed) io.stderr.write(`${file}: - ${r}\n`);
+}
+
+export function registerSecrets(program: Command, { io }: CommandContext): void {
+  const secrets = program
+    .command("secrets")
+    .description("encrypt, decrypt, edit and re-key SOPS files (age keys), without the sops binary");
+  const keys = () => loadAgeIdentities(io.env);
+
+  secrets
+    .command("encrypt <file>")
+    .description("encrypt a plaintext YAML, JSON or .env file in place, for the recipients .sops.yaml names")
+    .option(
+      "--age <recipients>",
+      "encrypt for these age recipients instead of .sops.yaml's (repeatable)",
+      recipientsOption,
+      [],
+    )
+    .option("--output-file <path>", "write the encrypted file here instead of in place")
+    .option("--config <path>", "the .sops.yaml to use (default: found from the working directory upwards)")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  releases secrets encrypt environments/staging/secrets.sops.yaml
+  releases secrets encrypt .env --age age1… --output-file .env.enc`,
+    )
+    .action(async (file: string, options: ConfigOption & { age: string[]; outputFile?: string }) => {
+      const written = await encryptFile(file, {
+        cwd: io.cwd,
+        configPath: options.config,
+        recipients: options.age,
+        output: options.outputFile,
+      });
+      io.stderr.write(`encrypted ${written}\n`);
+    });
+
+  secrets
+    .command("decrypt <file>")
+    .description("print the decrypted file on stdout (after verifying its MAC)")
+    .action(async (file: string) => {
+      io.stdout.write(await decryptFileToText(file, await keys(), io.cwd));
+    });
+
+  secrets
+    .command("edit <file>")
+    .description("decrypt to a private file in memory (/dev/shm), run $EDITOR, re-encrypt if it changed")
+    .action(async (file: string) => {
+      const path = resolveFrom(io, file);
+      const { changed } = await editSopsFile(path, await keys(), { runEditor: shellEditor(io.env) });
+      io.stderr.write(changed ? `updated ${path}\n` : `no changes to ${path}\n`);
+    });
+
+  secrets
+    .command("updatekeys <file>")
+    .description(
+      "wrap the file's data key for the recipients .sops.yaml now names (values and MAC unchanged)",
+    )
+    .option("--config <path>", "the .sops.yaml to use (default: found from the working directory upwards)")
+    .action(async (file: string, options: ConfigOption) => {
+      const result = await updateKeysFile(file, await keys(), { cwd: io.cwd, configPath: options.config });
+      describeChange(io, file, result.change);
+      io.stderr.write(result.written ? `updated keys of ${file}\n` : `${file}: keys already up to date\n`);
+    });
+
+  secrets
+    .command("rotate <file>")
+    .description("generate a new data key and re-encrypt every value and the MAC")
+    .option("--add-age <recipients>", "also encrypt for these age recipients", recipientsOption, [])
+    .option("--rm-age <recipients>", "stop encrypting for these age recipients", recipientsOption, [])
+    .action(async (file: string, options: { addAge: string[]; rmAge: string[] }) => {
+      const result = await rotateSopsFile(resolveFrom(io, file), await keys(), {
+        addRecipients: options.addAge,
+        removeRecipients: options.rmAge,
+      });
+      describeChange(io, file, result.change);
+      io.stderr.write(`rotated the data key of ${file}\n`);
+    });
+}
+
+function resolveFrom(io: CliIO, file: string): string {
+  return file.startsWith("/") ? file : `${io.cwd.replace(/\/$/, "")}/${file}`;
+}
