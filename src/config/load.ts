@@ -3,7 +3,7 @@
 // string fields, apply defaults and conditions, resolve charts and needs.
 // Every problem is a typed error naming file, line and field; nothing here
 // talks to a cluster or decrypts a secret.
-import { dirname, isAbsolute, resolve } from "node:path";
+import { dirname, isAbsolute, relative, resolve } from "node:path";
 import { ConfigError, type SourceLocation, UsageError } from "../errors.js";
 import { buildReleaseGraph, type GraphNodeInput } from "../graph/release-graph.js";
 import type {
@@ -64,9 +64,13 @@ export async function loadProject(options: LoadOptions): Promise<Project> {
   const source = parseYaml(await files.read(file), file);
   const raw = validateProject(source);
   const environmentNames = Object.keys(raw.environments ?? {});
-  const envName = chooseEnvironment(environmentNames, options.environment ?? options.env?.RELEASES_ENV, file);
-
   const loc = (path: FieldPath) => source.locate(path);
+  const envName = chooseEnvironment(
+    environmentNames,
+    options.environment ?? options.env?.RELEASES_ENV,
+    source.locate(["environments"], { key: true }),
+  );
+
   const rawEnv = raw.environments?.[envName] ?? {};
   const envPath: FieldPath = ["environments", envName];
   const bareContext = { environment: { name: envName, values: {} }, values: {} };
@@ -86,7 +90,7 @@ export async function loadProject(options: LoadOptions): Promise<Project> {
 
   let environmentValues: Record<string, unknown> = {};
   for (const layer of environment.values) {
-    environmentValues = await readLayer(layer, files, options.templates, {
+    environmentValues = await readLayer(layer, dir, files, options.templates, {
       environment: { name: envName, values: environmentValues },
       values: environmentValues,
     });
@@ -105,18 +109,20 @@ export async function loadProject(options: LoadOptions): Promise<Project> {
   );
 
   const enabled: Release[] = [];
-  const needRefs = new Map<string, GraphNodeInput>();
+  const nodes: GraphNodeInput[] = [];
   const disabled = new Set<string>();
   for (const [i, r] of raw.releases.entries()) {
     const path: FieldPath = ["releases", i];
     const release = await buildRelease(r, path, raw, { dir, render, context, loc, files, repositories });
-    const on = r.condition === undefined || conditionHolds(r.condition, environmentValues, loc([...path, "condition"]));
+    const on =
+      r.condition === undefined ||
+      conditionHolds(r.condition, environmentValues, loc([...path, "condition"]));
     if (!on) {
       disabled.add(release.id);
       continue;
     }
     enabled.push(release);
-    needRefs.set(release.id, {
+    nodes.push({
       id: release.id,
       name: release.name,
       namespace: release.namespace,
@@ -124,7 +130,7 @@ export async function loadProject(options: LoadOptions): Promise<Project> {
       needs: (r.needs ?? []).map((ref, j) => ({ ref, location: loc([...path, "needs", j]) })),
     });
   }
-  const graph = buildReleaseGraph([...needRefs.values()], disabled);
+  const graph = buildReleaseGraph(nodes, disabled);
   for (const release of enabled) release.needs = [...graph.needsOf(release.id)];
 
   return {
@@ -138,22 +144,30 @@ export async function loadProject(options: LoadOptions): Promise<Project> {
   };
 }
 
-function chooseEnvironment(names: readonly string[], requested: string | undefined, file: string): string {
+/** `environments` is where the environments are declared (the file's start when there are none). */
+function chooseEnvironment(
+  names: readonly string[],
+  requested: string | undefined,
+  environments: SourceLocation,
+): string {
   if (names.length === 0) {
     if (requested === undefined || requested === "default") return "default";
-    throw new UsageError(`unknown environment "${requested}": ${file} declares no environments`, {
+    throw new UsageError(`unknown environment "${requested}": the file declares no environments`, {
+      location: { file: environments.file },
       hint: "add an `environments:` map, or drop -e",
     });
   }
   if (requested === undefined) {
     if (names.includes("default")) return "default";
     throw new UsageError(`no environment selected; choose one of: ${names.join(", ")}`, {
+      location: environments,
       hint: "pass -e <name> or set RELEASES_ENV",
     });
   }
   if (!names.includes(requested)) {
     throw new UsageError(
       `unknown environment "${requested}"${didYouMean(requested, names)}; known: ${names.join(", ")}`,
+      { location: environments },
     );
   }
   return requested;
@@ -168,10 +182,19 @@ interface BuildContext {
   repositories: readonly Repository[];
 }
 
-async function buildRelease(r: RawRelease, path: FieldPath, raw: RawProject, b: BuildContext): Promise<Release> {
+async function buildRelease(
+  r: RawRelease,
+  path: FieldPath,
+  raw: RawProject,
+  b: BuildContext,
+): Promise<Release> {
   const defaults = raw.defaults ?? {};
   const field = (name: string): FieldPath => [...path, name];
-  const namespace = b.render(r.namespace ?? defaults.namespace ?? DEFAULT_SETTINGS.namespace, field("namespace"), b.context);
+  const namespace = b.render(
+    r.namespace ?? defaults.namespace ?? DEFAULT_SETTINGS.namespace,
+    field("namespace"),
+    b.context,
+  );
   const chartText = b.render(r.chart, field("chart"), b.context);
   const labels: Record<string, string> = {};
   for (const [key, value] of Object.entries(r.labels ?? {})) {
@@ -185,7 +208,7 @@ async function buildRelease(r: RawRelease, path: FieldPath, raw: RawProject, b: 
   );
   for (const source of [...values, ...secrets]) {
     if ("path" in source && !(await b.files.exists(source.path))) {
-      throw new ConfigError(`file not found: ${source.path}`, { location: source.location });
+      throw new ConfigError(`file not found: ${relative(b.dir, source.path)}`, { location: source.location });
     }
   }
   const timeout = r.timeout ?? defaults.timeout;
@@ -238,16 +261,22 @@ function secretsFile(
 
 async function readLayer(
   layer: ValuesSource,
+  dir: string,
   files: ProjectFiles,
   templates: Templates,
   context: { values: Record<string, unknown>; [key: string]: unknown },
 ): Promise<Record<string, unknown>> {
   if (layer.kind === "inline") return mergeValues(context.values, layer.data);
   if (!(await files.exists(layer.path))) {
-    throw new ConfigError(`values file not found: ${layer.path}`, { location: layer.location });
+    throw new ConfigError(`values file not found: ${relative(dir, layer.path)}`, {
+      location: layer.location,
+    });
   }
   const text = await files.read(layer.path);
-  const data = readValuesFile(layer.template ? templates.renderFile(text, layer.path, context) : text, layer.path);
+  const data = readValuesFile(
+    layer.template ? templates.renderFile(text, layer.path, context) : text,
+    layer.path,
+  );
   return mergeValues(context.values, data);
 }
 
@@ -272,13 +301,20 @@ async function resolveChart(
   if (!explicitPath && rest.length === 1) {
     throw new ConfigError(`chart "${text}": repository "${repoName}" is not declared`, {
       location,
-      hint: `add it under repositories:${didYouMean(repoName!, repositories.map((r) => r.name))}, or write a local chart as ./${text}`,
+      hint: `add it under repositories:${didYouMean(
+        repoName!,
+        repositories.map((r) => r.name),
+      )}, or write a local chart as ./${text}`,
     });
   }
   throw new ConfigError(`chart "${text}": no Chart.yaml in ${path}`, { location });
 }
 
-function conditionHolds(condition: string, values: Record<string, unknown>, location: SourceLocation): boolean {
+function conditionHolds(
+  condition: string,
+  values: Record<string, unknown>,
+  location: SourceLocation,
+): boolean {
   let current: unknown = values;
   for (const part of condition.split(".")) {
     if (current === null || typeof current !== "object" || !(part in current)) {

@@ -1,6 +1,6 @@
 // YAML parsing that remembers where every value came from, so an error about
 // `releases[2].needs[0]` can say `releases.yaml:31:9`.
-import { isMap, isScalar, LineCounter, parseDocument, type Document } from "yaml";
+import { type Document, isMap, isScalar, LineCounter, parseDocument } from "yaml";
 import { ConfigError, type SourceLocation } from "../errors.js";
 
 export type FieldPath = readonly (string | number)[];
@@ -23,13 +23,18 @@ export function parseYaml(text: string, file: string): YamlSource {
   const doc = parseDocument(text, { lineCounter, merge: true, uniqueKeys: true, prettyErrors: false });
   const [error] = doc.errors;
   if (error) {
-    const pos = error.linePos?.[0];
+    // Without prettyErrors the parser leaves linePos empty; the offset is always there.
+    const pos = error.linePos?.[0] ?? lineCounter.linePos(error.pos[0]);
     throw new ConfigError(`YAML syntax error: ${firstLine(error.message)}`, {
-      location: { file, line: pos?.line, column: pos?.col },
+      location: { file, line: pos.line, column: pos.col },
     });
   }
   const data = doc.toJS({ maxAliasCount: 1000 }) as unknown;
-  return { file, data, locate: (path, options) => locate(doc, lineCounter, file, path, options?.key ?? false) };
+  return {
+    file,
+    data,
+    locate: (path, options) => locate(doc, lineCounter, file, path, options?.key ?? false),
+  };
 }
 
 function firstLine(message: string): string {

@@ -104,7 +104,9 @@ export function buildReleaseGraph(
     if (previous) {
       throw new GraphError(`duplicate release "${node.id}"`, {
         location: node.location,
-        hint: `already defined at ${previous.location.file}:${previous.location.line ?? "?"}; give one a different name or namespace`,
+        hint: `${previous.location.field ?? "the first"} has the same namespace and name${
+          previous.location.line === undefined ? "" : ` (line ${previous.location.line})`
+        }; give one a different name or namespace`,
       });
     }
     byId.set(node.id, node);
@@ -112,6 +114,8 @@ export function buildReleaseGraph(
   }
 
   const edges: Edge[] = [];
+  /** Where each edge is written, keyed `release needs need`, so a cycle can point at one of its needs. */
+  const written = new Map<string, SourceLocation>();
   for (const node of nodes) {
     for (const need of node.needs) {
       const id = resolveNeed(need, byId, byName, absent);
@@ -120,6 +124,7 @@ export function buildReleaseGraph(
         throw new GraphError(`release "${node.id}" needs itself`, { location: need.location });
       }
       edges.push([id, node.id]);
+      written.set(`${node.id} needs ${id}`, need.location);
     }
   }
   const graph = new ReleaseGraph(
@@ -130,7 +135,7 @@ export function buildReleaseGraph(
   if (cycle) {
     const first = byId.get(cycle[0]!)!;
     throw new GraphError(`dependency cycle: ${cycle.join(" -> ")}`, {
-      location: { ...first.location, field: `${first.location.field ?? first.id}.needs` },
+      location: written.get(`${cycle[0]} needs ${cycle[1]}`) ?? first.location,
       hint: "remove one of these needs",
     });
   }
