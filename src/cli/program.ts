@@ -6,6 +6,7 @@ import { Redactor } from "../secrets/redactor.js";
 import { registerGraph } from "./commands/graph.js";
 import { registerDestroy } from "./commands/destroy.js";
 import { registerDiff } from "./commands/diff.js";
+import { registerInit } from "./commands/init.js";
 import { registerList } from "./commands/list.js";
 import { registerRotate } from "./commands/rotate.js";
 import { registerSecrets } from "./commands/secrets.js";
@@ -13,6 +14,7 @@ import { registerStatus } from "./commands/status.js";
 import { registerSync } from "./commands/sync.js";
 import { registerTemplate } from "./commands/template.js";
 import { registerTest } from "./commands/test.js";
+import { registerValues } from "./commands/values.js";
 import type { CliIO } from "./io.js";
 import { addGlobalOptions, type GlobalOptions } from "./options.js";
 
@@ -27,6 +29,7 @@ export type Registration = (program: Command, ctx: CommandContext) => void;
 const registrations: readonly Registration[] = [
   registerList,
   registerGraph,
+  registerValues,
   registerSync,
   registerDiff,
   registerTemplate,
@@ -35,6 +38,7 @@ const registrations: readonly Registration[] = [
   registerDestroy,
   registerRotate,
   registerSecrets,
+  registerInit,
 ];
 
 export function buildProgram(ctx: Omit<CommandContext, "globals">): Command {

@@ -3,8 +3,12 @@
 // errors, JSON reports) passes through `redact`.
 export const REDACTED = "<redacted>";
 
-/** Values shorter than this are not filtered out of free text (they would shred it), only out of value trees. */
-const MIN_TEXT_LENGTH = 4;
+/**
+ * Values shorter than this are not filtered out of free text, only out of value
+ * trees: a 4-letter username such as `app2` would shred every name that contains
+ * it. Real secrets are longer; `releases secrets` and the docs say so.
+ */
+const MIN_TEXT_LENGTH = 6;
 
 export class Redactor {
   readonly #values = new Set<string>();
