@@ -1,6 +1,5 @@
 // The file format follows the extension, as in `sops`: .yaml/.yml, .json,
 // .env; anything else is read as YAML.
-import { extname } from "node:path";
 import type { SopsBranch } from "../tree.js";
 import { emitDotenv, parseDotenv } from "./dotenv.js";
 import { emitJson } from "./json.js";
@@ -9,10 +8,10 @@ import { emitYaml, type ParsedDocument, parseYamlLike } from "./yaml.js";
 export type SopsFormat = "yaml" | "json" | "dotenv";
 export type { ParsedDocument };
 
+/** By suffix, as sops does (so `.env` itself is dotenv). */
 export function formatForPath(path: string): SopsFormat {
-  const ext = extname(path).toLowerCase();
-  if (ext === ".json") return "json";
-  if (ext === ".env") return "dotenv";
+  if (path.endsWith(".json")) return "json";
+  if (path.endsWith(".env")) return "dotenv";
   return "yaml";
 }
 
