@@ -1,0 +1,70 @@
+// Starts the e2e environment once for the whole e2e project: a kwok cluster
+// named "releases-test" (scripts/cluster) and a Vault dev server named
+// "releases-test" on its own port (scripts/vault), so a demo cluster or Vault
+// ("releases") keeps running untouched. Workers get KUBECONFIG, VAULT_ADDR,
+// VAULT_TOKEN and PATH (.toolchain/bin first) through process.env: Vitest
+// copies process.env into each worker when it starts it, after global setup.
+//
+// Both are always torn down: by the returned teardown after the run (also
+// when tests fail), by the signal handlers on Ctrl-C/SIGTERM, and when setup
+// itself fails half-way. RELEASES_E2E_KEEP=1 leaves them running for a faster
+// next run (scripts/cluster up and scripts/vault up are idempotent).
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { repoRoot, toolchainBin } from "../toolchain/tools.js";
+
+// RELEASES_E2E_NAME lets two suites run side by side (each with its own cluster, Vault and port).
+const NAME = process.env.RELEASES_E2E_NAME ?? "releases-test";
+const VAULT_PORT = process.env.RELEASES_E2E_VAULT_PORT ?? "8210";
+
+function script(name: string, args: string[]): string {
+  return execFileSync(path.join(repoRoot, "scripts", name), args, {
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
+    env: { ...process.env, RELEASES_VAULT_PORT: VAULT_PORT },
+  }).trim();
+}
+
+function tearDown(): void {
+  if (process.env.RELEASES_E2E_KEEP === "1") return;
+  for (const name of ["vault", "cluster"]) {
+    try {
+      script(name, ["down", "--name", NAME]);
+    } catch (error) {
+      console.error(`[e2e] scripts/${name} down failed:`, error);
+    }
+  }
+}
+
+export default function setup(): () => void {
+  const onSignal = (signal: NodeJS.Signals) => {
+    tearDown();
+    process.kill(process.pid, signal);
+  };
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
+
+  try {
+    const started = Date.now();
+    const kubeconfig = script("cluster", ["up", "--name", NAME]);
+    const vaultEnv = readFileSync(script("vault", ["up", "--name", NAME]), "utf8");
+    process.env.KUBECONFIG = kubeconfig;
+    for (const [, key, value] of vaultEnv.matchAll(/^export (VAULT_ADDR|VAULT_TOKEN)=(.*)$/gm)) {
+      process.env[key!] = value!;
+    }
+    if (!process.env.PATH?.startsWith(`${toolchainBin}${path.delimiter}`)) {
+      process.env.PATH = `${toolchainBin}${path.delimiter}${process.env.PATH ?? ""}`;
+    }
+    console.error(`[e2e] cluster and vault ready in ${((Date.now() - started) / 1000).toFixed(1)}s`);
+  } catch (error) {
+    tearDown();
+    throw error;
+  }
+
+  return () => {
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
+    tearDown();
+  };
+}
