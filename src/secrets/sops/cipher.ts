@@ -1,7 +1,14 @@
 // The SOPS value cipher: AES-256-GCM with a 32-byte nonce, the value's path as
 // additional data, and the `ENC[AES256_GCM,data:…,iv:…,tag:…,type:…]` encoding.
 // Plaintext bytes follow Go's formatting so the MAC and `sops` agree with us.
-import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
+import {
+  type CipherKey,
+  createCipheriv,
+  createDecipheriv,
+  createSecretKey,
+  type KeyObject,
+  randomBytes,
+} from "node:crypto";
 import type { SopsScalar } from "./tree.js";
 
 export const NONCE_SIZE = 32;
@@ -70,13 +77,18 @@ export function scalarText(s: SopsScalar): string {
 
 export class ValueCipherError extends Error {}
 
+/** A KeyObject made once per file: passing raw bytes makes Node build one per value. */
+export function valueKey(dataKey: Uint8Array): KeyObject {
+  return createSecretKey(dataKey);
+}
+
 /**
  * Encrypt one scalar or comment. Empty strings stay empty, as in SOPS.
  * `iv` lets an edit keep the ciphertext of unchanged values.
  */
 export function encryptValue(
   plain: SopsScalar | { type: "comment"; value: string },
-  key: Uint8Array,
+  key: CipherKey,
   aad: string,
   iv: Uint8Array = randomBytes(NONCE_SIZE),
 ): string {
@@ -95,7 +107,7 @@ export interface DecryptedValue {
 }
 
 /** Decrypt one `ENC[…]` value. Throws ValueCipherError (no plaintext in it) on any failure. */
-export function decryptValue(text: string, key: Uint8Array, aad: string): DecryptedValue | undefined {
+export function decryptValue(text: string, key: CipherKey, aad: string): DecryptedValue | undefined {
   if (text === "") return undefined;
   const enc = parseEncrypted(text);
   if (!enc) throw new ValueCipherError("value is not in SOPS' encrypted form");

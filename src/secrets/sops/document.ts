@@ -2,9 +2,9 @@
 // over the plaintext bytes of every non-comment value in document order, so a
 // changed, added, removed or reordered value changes it. The MAC is stored
 // encrypted with the data key, its additional data being `lastmodified`.
-import { createHash, timingSafeEqual } from "node:crypto";
+import { createHash, type KeyObject, timingSafeEqual } from "node:crypto";
 import { SecretError } from "../../errors.js";
-import { decryptValue, encryptValue, scalarText, ValueCipherError } from "./cipher.js";
+import { decryptValue, encryptValue, scalarText, ValueCipherError, valueKey } from "./cipher.js";
 import { macAad, type SopsMetadata } from "./metadata.js";
 import { aadOf, compileRules, type EncryptionRules, type Leaf, mapLeaves, type SopsBranch } from "./tree.js";
 
@@ -39,6 +39,7 @@ export function encryptTree(
 ): EncryptedTree {
   const compiled = compileRules(rules);
   const hash = newMac(rules);
+  const key = valueKey(dataKey);
   const out = mapLeaves(branch, (leaf, path, comments): Leaf => {
     const isComment = leaf.kind === "comment";
     const encrypt = compiled.shouldEncrypt(path, comments, isComment);
@@ -46,12 +47,12 @@ export function encryptTree(
     if (leaf.kind === "comment") {
       if (!encrypt) return leaf;
       const iv = stash.get(stashKey(aad, "comment", leaf.text));
-      return { kind: "comment", text: encryptValue({ type: "comment", value: leaf.text }, dataKey, aad, iv) };
+      return { kind: "comment", text: encryptValue({ type: "comment", value: leaf.text }, key, aad, iv) };
     }
     if (!rules.macOnlyEncrypted || encrypt) hash.update(scalarText(leaf), "utf8");
     if (!encrypt) return leaf;
     const iv = stash.get(stashKey(aad, leaf.type, scalarText(leaf)));
-    return { kind: "scalar", type: "str", value: encryptValue(leaf, dataKey, aad, iv) };
+    return { kind: "scalar", type: "str", value: encryptValue(leaf, key, aad, iv) };
   });
   return { branch: out, mac: hash.digest("hex").toUpperCase() };
 }
@@ -72,13 +73,14 @@ export function decryptTree(
   const compiled = compileRules(rules);
   const hash = newMac(rules);
   const stash: IvStash = new Map();
+  const key = valueKey(dataKey);
   const out = mapLeaves(branch, (leaf, path, comments): Leaf => {
     const isComment = leaf.kind === "comment";
     const encrypted = compiled.shouldEncrypt(path, comments, isComment);
     const aad = aadOf(path);
     if (leaf.kind === "comment") {
       if (!encrypted) return leaf;
-      const text = decryptComment(leaf.text, dataKey, path, stash);
+      const text = decryptComment(leaf.text, key, path, stash);
       return text === undefined ? leaf : { kind: "comment", text };
     }
     let plain = leaf;
@@ -89,7 +91,7 @@ export function decryptTree(
         });
       }
       try {
-        const result = decryptValue(leaf.value, dataKey, aad);
+        const result = decryptValue(leaf.value, key, aad);
         if (result) {
           if (result.plain.type === "comment") throw new ValueCipherError("comment where a value belongs");
           plain = result.plain;
@@ -107,21 +109,21 @@ export function decryptTree(
     return plain;
   });
   const computed = hash.digest("hex").toUpperCase();
-  verifyMac(metadata, computed, dataKey, file);
+  verifyMac(metadata, computed, key, file);
   return { branch: out, stash };
 }
 
 /** SOPS binds a comment to its branch's path; try the enclosing paths too since YAML parsers place comments differently. */
 function decryptComment(
   text: string,
-  dataKey: Uint8Array,
+  key: KeyObject,
   path: readonly string[],
   stash: IvStash,
 ): string | undefined {
   for (let n = path.length; n >= 0; n--) {
     const aad = aadOf(path.slice(0, n));
     try {
-      const result = decryptValue(text, dataKey, aad);
+      const result = decryptValue(text, key, aad);
       if (result?.plain.type === "comment") {
         // Reuse an IV only under the same additional data, or GCM would leak its hash key.
         if (n === path.length) stash.set(stashKey(aad, "comment", result.plain.value), result.iv);
@@ -135,10 +137,10 @@ function decryptComment(
   return undefined;
 }
 
-function verifyMac(metadata: SopsMetadata, computed: string, dataKey: Uint8Array, file: string): void {
+function verifyMac(metadata: SopsMetadata, computed: string, key: KeyObject, file: string): void {
   let stored: string | undefined;
   try {
-    const result = decryptValue(metadata.mac, dataKey, macAad(metadata.lastModified));
+    const result = decryptValue(metadata.mac, key, macAad(metadata.lastModified));
     stored = result?.plain.type === "str" ? result.plain.value : undefined;
   } catch {
     stored = undefined;
