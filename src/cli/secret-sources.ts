@@ -2,26 +2,34 @@
 // the age identities sops itself would find (SOPS_AGE_KEY, SOPS_AGE_KEY_FILE,
 // SOPS_AGE_KEY_CMD, the user's keys.txt), and Vault from the VAULT_* variables.
 // Both are lazy: a run that reads no SOPS file looks for no key, and a run
-// without Vault references never builds a Vault client.
+// without Vault references never builds a Vault client. Their libraries (age,
+// node-vault) are imported on first use too: importing them costs a few
+// hundred milliseconds of start-up that most runs do not need.
 import { readFile } from "node:fs/promises";
 import { SecretError } from "../errors.js";
-import { type AgeIdentities, loadAgeIdentities } from "../secrets/age-keys.js";
-import { decryptSops } from "../secrets/sops/decrypt.js";
-import { VaultClient } from "../secrets/vault/client.js";
-import type { SecretSources, VaultSource } from "../values/render-releases.js";
+import type { AgeIdentities } from "../secrets/age-keys.js";
+import type { Values } from "../values/merge.js";
+import type { SecretSources, VaultSource, VaultUse } from "../values/render-releases.js";
 
 type Env = Readonly<Record<string, string | undefined>>;
 
 export interface SecretSourceDeps {
   readFile(path: string): Promise<string>;
   loadIdentities(env: Env): Promise<AgeIdentities>;
+  decrypt(text: string, file: string, keys: AgeIdentities): Promise<Values>;
   vault(env: Env): VaultSource;
 }
 
 const nodeDeps: SecretSourceDeps = {
   readFile: (path) => readFile(path, "utf8"),
-  loadIdentities: (env) => loadAgeIdentities(env),
-  vault: (env) => VaultClient.fromEnv(env),
+  loadIdentities: async (env) => (await import("../secrets/age-keys.js")).loadAgeIdentities(env),
+  decrypt: async (text, file, keys) =>
+    (await (await import("../secrets/sops/decrypt.js")).decryptSops(text, file, keys)).data,
+  vault: (env) => {
+    // fromEnv reads settings only; the client itself is loaded with the first resolve.
+    const client = import("../secrets/vault/client.js").then(({ VaultClient }) => VaultClient.fromEnv(env));
+    return { resolve: async (uses: readonly VaultUse[]) => (await client).resolve(uses) };
+  },
 };
 
 export function createSecretSources(env: Env, deps: SecretSourceDeps = nodeDeps): SecretSources {
@@ -41,7 +49,7 @@ export function createSecretSources(env: Env, deps: SecretSourceDeps = nodeDeps)
           });
         }
         identities ??= deps.loadIdentities(env);
-        return (await decryptSops(text, path, await identities)).data;
+        return deps.decrypt(text, path, await identities);
       },
     },
     vault: () => {
