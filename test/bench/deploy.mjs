@@ -1,0 +1,198 @@
+#!/usr/bin/env node
+// Deploy benchmarks on the local kwok cluster (printed numbers, not assertions):
+//   1. critical path: a seeded 30-release DAG whose releases take uneven, known
+//      times to become ready. `sync` wall time beside the graph's critical path
+//      (from the measured per-release durations) and beside what a
+//      level-by-level schedule (Helmfile's) would take with the same durations.
+//   2. apply on 50 deployed, unchanged releases: wall time and helm processes.
+//   3. `sync -l app=X` in a 200-release project: time beyond the one helm upgrade.
+//
+// usage: . scripts/env && export KUBECONFIG=$(scripts/cluster kubeconfig)
+//        node test/bench/deploy.mjs [critical-path|apply|selective]... [--helm helm4]
+// Needs `npm run build` first. Leaves nothing behind (destroys what it deployed).
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "../..");
+const cli = join(root, "dist/cli/main.js");
+const chart = join(root, "test/bench/charts/timed");
+const args = process.argv.slice(2);
+const helmAt = args.indexOf("--helm");
+const helm = helmAt >= 0 ? args.splice(helmAt, 2)[1] : "helm";
+const scenarios = args.length > 0 ? args : ["critical-path", "apply", "selective"];
+
+/** mulberry32: a small seeded generator, so every run benchmarks the same graph. */
+function random(seed) {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** releases: [{ name, needs: [names], readyAfter: seconds, app }] */
+function writeProject(releases, namespace) {
+  const dir = mkdtempSync(join(tmpdir(), "releases-bench-"));
+  const lines = [`defaults:`, `  namespace: ${namespace}`, `  timeout: 120`, `releases:`];
+  for (const r of releases) {
+    lines.push(`  - name: ${r.name}`, `    chart: ${chart}`, `    labels: { app: ${r.app ?? r.name} }`);
+    if (r.needs.length > 0) lines.push(`    needs: [${r.needs.join(", ")}]`);
+    lines.push(`    values:`, `      - readyAfter: "${r.readyAfter}s"`, `      - revision.yaml.hbs`);
+  }
+  writeFileSync(join(dir, "releases.yaml"), `${lines.join("\n")}\n`);
+  // A changed BENCH_REVISION changes every release's values: a real upgrade.
+  writeFileSync(join(dir, "revision.yaml.hbs"), `revision: {{env "BENCH_REVISION" "0"}}\n`);
+  return dir;
+}
+
+function releasesCli(dir, argv, env = {}) {
+  const started = process.hrtime.bigint();
+  const out = spawnSync(process.execPath, [cli, "-f", join(dir, "releases.yaml"), ...argv], {
+    encoding: "utf8",
+    env: { ...process.env, RELEASES_HELM: helm, ...env },
+    maxBuffer: 64 << 20,
+  });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  if (out.status !== 0) {
+    process.stderr.write(out.stderr.slice(-4000));
+    throw new Error(`releases ${argv.join(" ")} exited ${out.status}`);
+  }
+  return { seconds, stdout: out.stdout, stderr: out.stderr };
+}
+
+function report(result) {
+  return JSON.parse(result.stdout);
+}
+
+function criticalPath(releases, duration) {
+  const memo = new Map();
+  const finish = (name) => {
+    if (memo.has(name)) return memo.get(name);
+    const r = releases.find((x) => x.name === name);
+    const value = Math.max(0, ...r.needs.map(finish)) + duration(name);
+    memo.set(name, value);
+    return value;
+  };
+  return Math.max(...releases.map((r) => finish(r.name)));
+}
+
+function levelByLevel(releases, duration, concurrency) {
+  const depth = new Map();
+  const depthOf = (name) => {
+    if (depth.has(name)) return depth.get(name);
+    const r = releases.find((x) => x.name === name);
+    const d = Math.max(-1, ...r.needs.map(depthOf)) + 1;
+    depth.set(name, d);
+    return d;
+  };
+  const levels = [];
+  for (const r of releases) (levels[depthOf(r.name)] ??= []).push(duration(r.name));
+  // Each level waits for its slowest release; within a level, `concurrency` at once (longest first).
+  return levels.reduce((total, level) => {
+    const lanes = new Array(Math.min(concurrency, level.length)).fill(0);
+    for (const d of [...level].sort((a, b) => b - a)) lanes[lanes.indexOf(Math.min(...lanes))] += d;
+    return total + Math.max(...lanes);
+  }, 0);
+}
+
+function dag(count, seed, { maxNeeds = 2, minReady = 1, maxReady = 10 } = {}) {
+  const rand = random(seed);
+  const releases = [];
+  for (let i = 0; i < count; i++) {
+    const needs = new Set();
+    const wanted = i === 0 ? 0 : Math.floor(rand() * (maxNeeds + 1));
+    for (let j = 0; j < wanted; j++) needs.add(`r${String(Math.floor(rand() * i)).padStart(3, "0")}`);
+    releases.push({
+      name: `r${String(i).padStart(3, "0")}`,
+      needs: [...needs],
+      readyAfter: Math.round(minReady + rand() * (maxReady - minReady)),
+    });
+  }
+  return releases;
+}
+
+const results = [];
+const line = (label, value) => {
+  results.push([label, value]);
+  console.log(`${label.padEnd(58)} ${value}`);
+};
+
+function benchCriticalPath() {
+  const releases = dag(30, 7);
+  const dir = writeProject(releases, "bench-cp");
+  const concurrency = 16;
+  try {
+    const run = releasesCli(dir, ["-o", "json", "sync", "--concurrency", String(concurrency)]);
+    const durations = new Map(report(run).releases.map((r) => [r.name, r.durationMs / 1000]));
+    const duration = (name) => durations.get(name);
+    const cp = criticalPath(releases, duration);
+    const levels = levelByLevel(releases, duration, concurrency);
+    console.log(`\n## 1. critical path — 30 releases, ready after 1–10 s, --concurrency ${concurrency}, ${helm}`);
+    line("releases sync wall time (s)", run.seconds.toFixed(1));
+    line("critical path of the graph, measured durations (s)", cp.toFixed(1));
+    line("level-by-level schedule, same durations (s)", levels.toFixed(1));
+    line("ratio sync / critical path (goal <= 1.15)", (run.seconds / cp).toFixed(2));
+    line("ratio level-by-level / critical path", (levels / cp).toFixed(2));
+  } finally {
+    releasesCli(dir, ["destroy", "--yes", "--concurrency", "16"]);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function benchApply() {
+  const releases = Array.from({ length: 50 }, (_, i) => ({ name: `a${String(i).padStart(2, "0")}`, needs: [], readyAfter: 0 }));
+  const dir = writeProject(releases, "bench-apply");
+  try {
+    const first = releasesCli(dir, ["-o", "json", "sync", "--concurrency", "16"]);
+    const apply = releasesCli(dir, ["-o", "json", "--debug", "apply", "--concurrency", "16"]);
+    const helmCalls = apply.stderr.split("\n").filter((l) => l.startsWith("[debug]") && l.includes(" -> exit "));
+    const upgrades = helmCalls.filter((l) => / upgrade /.test(l)).length;
+    const unchanged = report(apply).releases.filter((r) => r.outcome === "unchanged").length;
+    const resync = releasesCli(dir, ["-o", "json", "sync", "--concurrency", "16"], { BENCH_REVISION: "1" });
+    console.log(`\n## 2. apply on 50 deployed, unchanged releases, ${helm}`);
+    line("first sync, 50 installs (s)", first.seconds.toFixed(1));
+    line("apply, nothing changed (s) (goal < 3)", apply.seconds.toFixed(2));
+    line("  helm processes started by apply (upgrades)", `${helmCalls.length} (${upgrades})`);
+    line("  releases reported unchanged", `${unchanged}/50`);
+    line("baseline: sync of the same, 50 upgrades (s)", resync.seconds.toFixed(1));
+  } finally {
+    releasesCli(dir, ["destroy", "--yes", "--concurrency", "16"]);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function benchSelective() {
+  const releases = dag(200, 11, { maxNeeds: 3, minReady: 0, maxReady: 0 }).map((r, i) => ({ ...r, app: `app${i}` }));
+  const target = releases[150];
+  const dir = writeProject(releases, "bench-sel");
+  try {
+    // Deploy the target and everything it needs, then redeploy the target alone.
+    releasesCli(dir, ["-l", `app=${target.app}`, "--include-transitive-needs", "sync", "--concurrency", "16"]);
+    const runs = [];
+    for (let i = 1; i <= 3; i++) {
+      const run = releasesCli(dir, ["-l", `app=${target.app}`, "--debug", "sync"], { BENCH_REVISION: String(i) });
+      const upgrade = run.stderr.split("\n").find((l) => l.startsWith("[debug]") && / upgrade /.test(l));
+      const helmMs = Number(/in (\d+) ms/.exec(upgrade ?? "")?.[1] ?? Number.NaN);
+      runs.push({ wall: run.seconds, helm: helmMs / 1000 });
+    }
+    const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    console.log(`\n## 3. sync -l app=X in a 200-release project (X needs ${target.needs.length} deployed releases), ${helm}`);
+    line("sync wall time, median of 3 (s)", median(runs.map((r) => r.wall)).toFixed(2));
+    line("  of which the one helm upgrade (s)", median(runs.map((r) => r.helm)).toFixed(2));
+    line("time beyond the helm upgrade (s) (goal < 0.5)", median(runs.map((r) => r.wall - r.helm)).toFixed(2));
+  } finally {
+    releasesCli(dir, ["destroy", "--yes", "--concurrency", "16"]);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const benches = { "critical-path": benchCriticalPath, apply: benchApply, selective: benchSelective };
+for (const name of scenarios) {
+  if (!benches[name]) throw new Error(`unknown benchmark ${name} (known: ${Object.keys(benches).join(", ")})`);
+  benches[name]();
+}
