@@ -1,3 +1,4 @@
+import { resolve } from "node:path";
 import type { Command } from "commander";
 import { UsageError } from "../../errors.js";
 import { loadAgeIdentities } from "../../secrets/age-keys.js";
@@ -104,5 +105,5 @@ Examples:
 }
 
 function resolveFrom(io: CliIO, file: string): string {
-  return file.startsWith("/") ? file : `${io.cwd.replace(/\/$/, "")}/${file}`;
+  return resolve(io.cwd, file);
 }

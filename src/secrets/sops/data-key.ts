@@ -30,17 +30,10 @@ export async function wrapDataKey(
   );
 }
 
-/** One Decrypter per identity set: parsing X25519 keys is not free and a run reads many files. */
-const decrypters = new WeakMap<AgeIdentities, Decrypter>();
-
 function decrypterFor(keys: AgeIdentities): Decrypter {
-  let d = decrypters.get(keys);
-  if (!d) {
-    d = new Decrypter();
-    for (const identity of keys.identities) d.addIdentity(identity);
-    decrypters.set(keys, d);
-  }
-  return d;
+  const decrypter = new Decrypter();
+  for (const identity of keys.identities) decrypter.addIdentity(identity);
+  return decrypter;
 }
 
 export async function unwrapDataKey(

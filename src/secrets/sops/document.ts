@@ -74,7 +74,7 @@ export function decryptTree(
   const hash = newMac(rules);
   const stash: IvStash = new Map();
   const key = valueKey(dataKey);
-  const out = mapLeaves(branch, (leaf, path, comments): Leaf => {
+  const out = mapLeaves(branch, (leaf, path, comments, inList): Leaf => {
     const isComment = leaf.kind === "comment";
     const encrypted = compiled.shouldEncrypt(path, comments, isComment);
     const aad = aadOf(path);
@@ -92,8 +92,12 @@ export function decryptTree(
       }
       try {
         const result = decryptValue(leaf.value, key, aad);
+        if (result?.plain.type === "comment") {
+          // sops 3.13 emits comments inside lists as list items; they stay out of the MAC.
+          if (!inList) throw new ValueCipherError("comment where a value belongs");
+          return { kind: "comment", text: result.plain.value };
+        }
         if (result) {
-          if (result.plain.type === "comment") throw new ValueCipherError("comment where a value belongs");
           plain = result.plain;
           stash.set(stashKey(aad, plain.type, scalarText(plain)), result.iv);
         }

@@ -107,11 +107,17 @@ export type Leaf = SopsScalar | SopsComment;
  */
 export function mapLeaves(
   branch: SopsBranch,
-  visit: (leaf: Leaf, path: readonly string[], comments: readonly (readonly string[])[]) => Leaf,
+  visit: (
+    leaf: Leaf,
+    path: readonly string[],
+    comments: readonly (readonly string[])[],
+    inList: boolean,
+  ) => Leaf,
 ): SopsBranch {
-  const walkValue = (v: SopsValue, path: string[], stack: string[][]): SopsValue => {
+  const walkValue = (v: SopsValue, path: string[], stack: string[][], inList = false): SopsValue => {
     if (v === null) return null;
-    if (v.kind === "scalar") return visit(v, path, stack) as SopsScalar;
+    // In a list the visitor may turn a scalar into a comment: sops writes list comments as `- ENC[…type:comment]`.
+    if (v.kind === "scalar") return visit(v, path, stack, inList) as SopsScalar;
     if (v.kind === "branch") return walkBranch(v, path, stack);
     return walkList(v, path, stack);
   };
@@ -121,9 +127,9 @@ export function mapLeaves(
     const items = list.items.map((item) => {
       if (item !== null && item.kind === "comment") {
         stack[level] = [...stack[level]!, item.text];
-        return visit(item, path, stack) as SopsComment;
+        return visit(item, path, stack, true) as SopsComment;
       }
-      const out = walkValue(item, path, stack);
+      const out = walkValue(item, path, stack, true);
       stack[level] = [];
       return out;
     });
@@ -135,7 +141,7 @@ export function mapLeaves(
     const items = b.items.map((item): SopsItem | SopsComment => {
       if (item.kind === "comment") {
         stack[level] = [...stack[level]!, item.text];
-        return visit(item, path, stack) as SopsComment;
+        return visit(item, path, stack, false) as SopsComment;
       }
       const out = {
         kind: "item" as const,

@@ -174,3 +174,40 @@ describe.each(Object.keys(plaintexts) as Ext[])("SOPS %s files and the real sops
     expect((await decryptSops(text, path, await keys2())).data).toEqual(dataOf(ext, plain));
   });
 });
+
+describe("YAML comments between our encryptor and sops", () => {
+  const commented = `# head
+a: 1 # line comment
+b:
+  # first in b
+  c: 2
+  d:
+    # list head
+    - x
+    # before y
+    - y
+  # end of b
+e: 3
+# trailing
+`;
+
+  it("sops decrypts our encrypted comments without warnings", async () => {
+    const text = await encryptSops(commented, "c.yaml", { recipients: [recipient1] });
+    expect(text).not.toMatch(/first in b|list head|before y|trailing/);
+    const out = sops(["--decrypt", write("comments-ours.yaml", text)]);
+    expect(out.stderr).toBe("");
+    for (const c of ["head", "first in b", "list head", "before y", "trailing"])
+      expect(out.stdout).toContain(`# ${c}`);
+    expect(parseYaml(out.stdout)).toEqual(parseYaml(commented));
+  });
+
+  it("we decrypt the comments sops encrypted", async () => {
+    const theirs = sops(["--encrypt", "--age", recipient1, write("comments-plain.yaml", commented)]);
+    expect(theirs.status).toBe(0);
+    const { openSops, plaintextOf } = await import("../../../src/secrets/sops/index.js");
+    const plain = plaintextOf(await openSops(theirs.stdout, "c.yaml", await keys()));
+    expect(plain).not.toContain("ENC[");
+    for (const c of ["head", "first in b", "list head", "before y", "trailing"])
+      expect(plain).toContain(`# ${c}`);
+  });
+});

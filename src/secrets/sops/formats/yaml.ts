@@ -81,8 +81,9 @@ export function parseYamlLike(text: string, file: string, mode: Mode): ParsedDoc
       items.push(value(n, depth + 1));
       if (!isScalar(n)) items.push(...comments(n?.comment));
     }
-    items.push(...comments(node.comment));
-    return { kind: "list", items };
+    const list: SopsList = { kind: "list", items };
+    sinkTrailing(list, comments(node.comment));
+    return list;
   };
 
   const mapping = (node: YAMLMap, depth: number, own: boolean): SopsBranch => {
@@ -98,8 +99,10 @@ export function parseYamlLike(text: string, file: string, mode: Mode): ParsedDoc
       if (simple && v) items.push(...comments(v.commentBefore), ...comments(v.comment));
       items.push({ kind: "item", key: key.value, value: value(v, depth + 1) });
     }
-    if (own) items.push(...comments(node.comment));
-    return { kind: "branch", items };
+    const branch: SopsBranch = { kind: "branch", items };
+    if (own && depth > 0) sinkTrailing(branch, comments(node.comment));
+    else if (own) items.push(...comments(node.comment));
+    return branch;
   };
 
   const root = doc.contents;
@@ -121,6 +124,28 @@ export function parseYamlLike(text: string, file: string, mode: Mode): ParsedDoc
   return { branch, metadata };
 }
 
+/**
+ * Go's YAML parser hangs a comment that ends a nested block on the deepest
+ * last node before it, so SOPS encrypts it under that node's path. Put it there.
+ */
+function sinkTrailing(container: SopsBranch | SopsList, extra: SopsComment[]): void {
+  if (extra.length === 0) return;
+  const last = container.items[container.items.length - 1];
+  const lastValue =
+    container.kind === "branch"
+      ? last?.kind === "item"
+        ? last.value
+        : undefined
+      : last !== undefined && (last === null || last.kind !== "comment")
+        ? (last as SopsValue)
+        : undefined;
+  if (lastValue && (lastValue.kind === "branch" || lastValue.kind === "list") && lastValue.items.length > 0) {
+    sinkTrailing(lastValue, extra);
+    return;
+  }
+  (container.items as (SopsItem | SopsComment)[]).push(...extra);
+}
+
 function toJs(node: unknown, doc: Document.Parsed): unknown {
   if (node && typeof (node as Node).toJSON === "function") {
     return (node as Node).toJSON(null, { doc, keep: false, mapAsMap: false } as never);
@@ -137,10 +162,14 @@ export function emitYaml(branch: SopsBranch, metadata?: Record<string, unknown>)
     // Unquoted, Go's YAML decoder would read lastmodified as a timestamp, not the string sops expects.
     const lastModified = node.get("lastmodified", true);
     if (isScalar(lastModified)) lastModified.type = Scalar.QUOTE_DOUBLE;
-    root.items.push(new Pair(new Scalar("sops"), node));
+    const key = new Scalar("sops");
+    // Trailing top-level comments go before `sops:`, where sops writes (and reads) them.
+    if (root.comment) key.commentBefore = root.comment;
+    root.comment = null as unknown as string;
+    root.items.push(new Pair(key, node));
   }
   doc.contents = root;
-  if (root.comment && root === doc.contents) {
+  if (root.comment) {
     doc.comment = root.comment;
     root.comment = null as unknown as string;
   }

@@ -8,7 +8,7 @@ import {
   openSops,
   plaintextOf,
 } from "../../../../src/secrets/sops/index.js";
-import { recipient1, recipient2, testKeys, testKeys2 } from "./helpers.js";
+import { fixture, recipient1, recipient2, testKeys, testKeys2 } from "./helpers.js";
 
 describe("format by extension, as sops chooses it", () => {
   it.each([
@@ -56,6 +56,13 @@ describe("encrypt then decrypt", () => {
     const plain = plaintextOf(await openSops(text, "s.yaml", testKeys));
     expect(plain).toContain("# about a");
     expect(plain).toContain("# about c");
+  });
+
+  it("decrypts the comments sops encrypted", async () => {
+    const plain = plaintextOf(await openSops(fixture("sops-encrypted.yaml"), "s.yaml", testKeys));
+    expect(plain).toContain("# top comment");
+    expect(plain).toContain("# the password");
+    expect(plain).not.toContain("ENC[");
   });
 
   it("refuses to encrypt a file twice", async () => {
