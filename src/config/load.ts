@@ -52,7 +52,7 @@ export const DEFAULT_SETTINGS: HelmSettings & { namespace: string } = {
 };
 
 export async function loadProject(options: LoadOptions): Promise<Project> {
-  const files = options.files ?? localFiles;
+  const files = rememberExists(options.files ?? localFiles);
   const file = resolve(options.file);
   const dir = dirname(file);
   if (!(await files.exists(file))) {
@@ -331,4 +331,20 @@ function conditionHolds(
     });
   }
   return current;
+}
+
+/** `files` with `exists` answered once per path: hundreds of releases share a chart and values files. */
+function rememberExists(files: ProjectFiles): ProjectFiles {
+  const known = new Map<string, Promise<boolean>>();
+  return {
+    read: (path) => files.read(path),
+    exists: (path) => {
+      let answer = known.get(path);
+      if (!answer) {
+        answer = files.exists(path);
+        known.set(path, answer);
+      }
+      return answer;
+    },
+  };
 }
