@@ -75,7 +75,7 @@ export async function loadProject(options: LoadOptions): Promise<Project> {
   const envPath: FieldPath = ["environments", envName];
   const bareContext = { environment: { name: envName, values: {} }, values: {} };
   const render = (text: string, path: FieldPath, context: object) =>
-    options.templates.renderString(text, loc(path), context);
+    options.templates.renderString(text, source.locate(path, { content: true }), context);
 
   const environment: Environment = {
     name: envName,

@@ -8,8 +8,12 @@ export type FieldPath = readonly (string | number)[];
 export interface YamlSource {
   file: string;
   data: unknown;
-  /** Where the value at `path` starts; with `key`, where its key starts. Falls back to the nearest parent. */
-  locate(path: FieldPath, options?: { key?: boolean }): SourceLocation;
+  /**
+   * Where the value at `path` starts; with `key`, where its key starts; with
+   * `content`, where a quoted scalar's text starts (past the quote), so a
+   * template error inside it lands on the right column. Falls back to the nearest parent.
+   */
+  locate(path: FieldPath, options?: { key?: boolean; content?: boolean }): SourceLocation;
 }
 
 export function formatField(path: FieldPath): string {
@@ -33,7 +37,8 @@ export function parseYaml(text: string, file: string): YamlSource {
   return {
     file,
     data,
-    locate: (path, options) => locate(doc, lineCounter, file, path, options?.key ?? false),
+    locate: (path, options) =>
+      locate(doc, lineCounter, file, path, options?.key ?? false, options?.content ?? false),
   };
 }
 
@@ -47,6 +52,7 @@ function locate(
   file: string,
   path: FieldPath,
   key: boolean,
+  content: boolean,
 ): SourceLocation {
   const field = formatField(path);
   for (let depth = path.length; depth >= 0; depth--) {
@@ -62,6 +68,8 @@ function locate(
     if (offset === undefined) {
       const node = depth === 0 ? doc.contents : doc.getIn(prefix, true);
       offset = (node as { range?: [number, number, number] } | undefined)?.range?.[0];
+      const quoted = isScalar(node) && (node.type === "QUOTE_DOUBLE" || node.type === "QUOTE_SINGLE");
+      if (offset !== undefined && content && depth === path.length && quoted) offset += 1;
     }
     if (offset !== undefined) {
       const { line, col } = lineCounter.linePos(offset);

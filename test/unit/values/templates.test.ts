@@ -196,3 +196,30 @@ describe("templated string fields in releases.yaml", () => {
     expect(error?.message).toBe('unknown variable "values.tenant"');
   });
 });
+
+describe("templated quoted fields in releases.yaml", () => {
+  it.each([
+    { style: "double-quoted", namespace: '"team-{{values.t}}"', column: 24 },
+    { style: "single-quoted", namespace: "'team-{{values.t}}'", column: 24 },
+    { style: "plain", namespace: "team-{{values.t}}", column: 23 },
+  ])("report the variable's own column when the field is $style", async ({ namespace, column }) => {
+    const files: Record<string, string> = {
+      "/p/releases.yaml": `releases:\n  - name: web\n    chart: ./c\n    namespace: ${namespace}\n`,
+      "/p/c/Chart.yaml": "name: c\n",
+    };
+    const error = await loadProject({
+      file: "/p/releases.yaml",
+      templates,
+      files: { read: async (p) => files[p]!, exists: async (p) => p in files },
+    }).then(
+      () => undefined,
+      (e: unknown) => e as ReleasesError,
+    );
+    expect(error?.location).toEqual({
+      file: "/p/releases.yaml",
+      line: 4,
+      column,
+      field: "releases[0].namespace",
+    });
+  });
+});
