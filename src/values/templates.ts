@@ -90,8 +90,14 @@ function toTemplateError(error: unknown, text: string, origin: SourceLocation): 
   }
   const parse = /^Parse error on line (\d+):\n[\s\S]*\n(Expecting [^\n]*|[^\n]*)$/.exec(message);
   if (parse) {
-    return new TemplateError(`template syntax error: ${parse[2]!.slice(0, 160)}`, {
+    return new TemplateError(`template syntax error: ${describeParseError(parse[2]!)}`, {
       location: at(origin, Number(parse[1]), 0),
+    });
+  }
+  const mismatch = /^(\S+) doesn't match (\S+) - (\d+):(\d+)/.exec(message);
+  if (mismatch) {
+    return new TemplateError(`template syntax error: {{/${mismatch[2]}}} closes {{#${mismatch[1]}}}`, {
+      location: at(origin, Number(mismatch[3]), Number(mismatch[4])),
     });
   }
   const reading = /Cannot read properties of (?:undefined|null) \(reading '([^']+)'\)/.exec(message);
@@ -102,6 +108,19 @@ function toTemplateError(error: unknown, text: string, origin: SourceLocation): 
     });
   }
   return new TemplateError(`template error: ${message.split("\n")[0]}`, { location: origin, cause: error });
+}
+
+/** Handlebars' "Expecting 'A', 'B', got 'X'" in words; its list of expected tokens helps nobody. */
+function describeParseError(detail: string): string {
+  const got = /got '([^']+)'$/.exec(detail)?.[1];
+  if (got === "EOF") {
+    return detail.includes("OPEN_ENDBLOCK")
+      ? "the template ends inside a block: a {{/…}} is missing"
+      : "unexpected end of template";
+  }
+  if (got === "CLOSE") return "unexpected }}";
+  if (got === "INVALID") return "unexpected character inside {{ }} (a }} is missing or malformed?)";
+  return got ? `unexpected ${got}` : detail.slice(0, 160);
 }
 
 /** The dotted path written at line:column of a template, for error messages. */

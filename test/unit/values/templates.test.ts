@@ -110,11 +110,31 @@ describe("handlebars as releases uses it", () => {
     expect(error.location).toMatchObject({ file: "values.yaml.hbs", ...at });
   });
 
-  it("reports a syntax error on its line", () => {
-    const error = failure(() => render("a: 1\nb: {{#if values}}\n", { values }));
+  it.each([
+    {
+      why: "an unclosed block",
+      text: "a: 1\nb: {{#if values}}\n",
+      message: "template syntax error: the template ends inside a block: a {{/…}} is missing",
+      line: 3,
+    },
+    {
+      why: "a block closed by the wrong name",
+      text: "a: 1\n{{#each values.app.tags}}x{{/if}}",
+      message: "template syntax error: {{/if}} closes {{#each}}",
+      line: 2,
+    },
+    {
+      why: "a mustache missing a brace",
+      text: "x {{values.app.name}",
+      message: "template syntax error: unexpected character inside {{ }} (a }} is missing or malformed?)",
+      line: 1,
+    },
+    { why: "a dangling =", text: "{{ a b= }}", message: "template syntax error: unexpected }}", line: 1 },
+  ])("reports a syntax error, $why, on its line", ({ text, message, line }) => {
+    const error = failure(() => render(text, { values }));
     expect(error).toBeInstanceOf(TemplateError);
-    expect(error.message).toMatch(/^template syntax error: /);
-    expect(error.location).toMatchObject({ file: "values.yaml.hbs", line: 3 });
+    expect(error.message).toBe(message);
+    expect(error.location).toMatchObject({ file: "values.yaml.hbs", line });
   });
 
   it("shifts locations by where a templated field starts in releases.yaml", () => {
