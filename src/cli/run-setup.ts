@@ -100,10 +100,13 @@ export async function prepareRun(
   redactor: Redactor,
   options: HelmOptions,
 ): Promise<PreparedRun> {
+  // Finding helm and loading the Kubernetes client overlap with loading and rendering.
+  const helmReady = createHelm(io, options, redactor, globals.debug);
+  helmReady.catch(() => {});
+  void import("@kubernetes/client-node").catch(() => {});
   const workspace = await openWorkspace(globals, io);
   const rendered = await renderSelected(workspace, io, redactor);
-  const helm = await createHelm(io, options, redactor, globals.debug);
-  return { workspace, rendered, helm };
+  return { workspace, rendered, helm: await helmReady };
 }
 
 export function runReporter(io: CliIO, globals: GlobalOptions): Reporter {

@@ -1,6 +1,8 @@
 // Kubernetes API access: one place builds the client, from KUBECONFIG and the
-// environment's kubeContext.
-import { CoordinationV1Api, CoreV1Api, KubeConfig } from "@kubernetes/client-node";
+// environment's kubeContext. The client library is loaded on first use: it is
+// the heaviest import we have, and commands that never reach a cluster (list,
+// graph, template, values, every error path) should not pay for it.
+import type { CoordinationV1Api, CoreV1Api } from "@kubernetes/client-node";
 import { ClusterStateError } from "../errors.js";
 import { type DeployedRelease, latestRevisions, type StorageSecret, toDeployedRelease } from "./release-record.js";
 
@@ -8,9 +10,12 @@ export interface Cluster {
   core: CoreV1Api;
   coordination: CoordinationV1Api;
   context: string;
+  /** The client library's MicroTime class (lease timestamps). */
+  microTime: () => Date;
 }
 
-export function connectCluster(kubeContext?: string): Cluster {
+export async function connectCluster(kubeContext?: string): Promise<Cluster> {
+  const { CoordinationV1Api, CoreV1Api, KubeConfig, V1MicroTime } = await import("@kubernetes/client-node");
   const config = new KubeConfig();
   config.loadFromDefault();
   if (kubeContext) {
@@ -25,6 +30,7 @@ export function connectCluster(kubeContext?: string): Cluster {
     core: config.makeApiClient(CoreV1Api),
     coordination: config.makeApiClient(CoordinationV1Api),
     context: config.getCurrentContext(),
+    microTime: () => new V1MicroTime(),
   };
 }
 

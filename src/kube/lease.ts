@@ -3,7 +3,7 @@
 // run waits up to its lock timeout, then fails saying who holds the lock.
 import { hostname, userInfo } from "node:os";
 import { setTimeout as sleep } from "node:timers/promises";
-import { type V1Lease, V1MicroTime } from "@kubernetes/client-node";
+import type { V1Lease } from "@kubernetes/client-node";
 import { ClusterStateError } from "../errors.js";
 import type { Cluster } from "./cluster.js";
 
@@ -38,8 +38,8 @@ export async function acquireLease(cluster: Cluster, options: LeaseOptions): Pro
   const spec = () => ({
     holderIdentity: identity,
     leaseDurationSeconds: duration,
-    acquireTime: new V1MicroTime(),
-    renewTime: new V1MicroTime(),
+    acquireTime: cluster.microTime(),
+    renewTime: cluster.microTime(),
   });
   for (;;) {
     try {
@@ -80,7 +80,7 @@ export async function acquireLease(cluster: Cluster, options: LeaseOptions): Pro
       void api
         .readNamespacedLease({ name, namespace })
         .then((lease) =>
-          api.replaceNamespacedLease({ name, namespace, body: { metadata: lease.metadata, spec: { ...lease.spec, renewTime: new V1MicroTime() } } }),
+          api.replaceNamespacedLease({ name, namespace, body: { metadata: lease.metadata, spec: { ...lease.spec, renewTime: cluster.microTime() } } }),
         )
         .catch(() => {});
     },

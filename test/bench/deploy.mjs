@@ -157,7 +157,7 @@ function benchApply() {
     console.log(`\n## 2. apply on 50 deployed, unchanged releases, ${helm}`);
     line("first sync, 50 installs (s)", first.seconds.toFixed(1));
     line("apply, nothing changed (s) (goal < 3)", apply.seconds.toFixed(2));
-    line("  helm processes started by apply (upgrades)", `${helmCalls.length} (${upgrades})`);
+    line("  helm processes besides `helm version` (upgrades)", `${helmCalls.length} (${upgrades})`);
     line("  releases reported unchanged", `${unchanged}/50`);
     line("baseline: sync of the same, 50 upgrades (s)", resync.seconds.toFixed(1));
   } finally {

@@ -41,7 +41,7 @@ Examples:
       throw new UsageError("not confirmed; nothing was uninstalled", { hint: "pass --yes to skip the question" });
     }
     const helm = await createHelm(ctx.io, options, ctx.redactor, globals.debug);
-    const cluster = connectCluster(workspace.project.environment.kubeContext);
+    const cluster = await connectCluster(workspace.project.environment.kubeContext);
     const { summary, interrupted } = await reportedRun(ctx.io, globals, (emit, interrupts) =>
       destroyRun(workspace.selected, workspace.graph.restrict(new Set(ids)), {
         helm,

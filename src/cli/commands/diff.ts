@@ -28,7 +28,7 @@ Examples:
   ).action(async (options: DiffOptions) => {
     const globals = ctx.globals();
     const { workspace, rendered, helm } = await prepareRun(globals, ctx.io, ctx.redactor, options);
-    const cluster = connectCluster(workspace.project.environment.kubeContext);
+    const cluster = await connectCluster(workspace.project.environment.kubeContext);
     const deployed = await readDeployedReleases(cluster, { ids: new Set(workspace.selection.ids), decode: true });
     const kubeContext = workspace.project.environment.kubeContext;
     const results = await Promise.all(

@@ -1,6 +1,5 @@
 import { access, chmod, mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
-import { generateIdentity, identityToRecipient } from "age-encryption";
 import type { Command } from "commander";
 import { UsageError } from "../../errors.js";
 import { nodeAgeKeyDeps, parseIdentityText, userConfigDir } from "../../secrets/age-keys.js";
@@ -85,6 +84,7 @@ Examples:
   releases init .`,
     )
     .action(async (dir: string | undefined) => {
+      const { generateIdentity, identityToRecipient } = await import("age-encryption");
       const root = resolve(io.cwd, dir ?? ".");
       const keyFile =
         io.env.SOPS_AGE_KEY_FILE ?? join(userConfigDir(io.env, nodeAgeKeyDeps) ?? root, "sops", "age", "keys.txt");

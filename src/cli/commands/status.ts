@@ -61,7 +61,7 @@ Examples:
       const globals = ctx.globals();
       const workspace = await openWorkspace(globals, ctx.io);
       const rendered = await renderSelected(workspace, ctx.io, ctx.redactor);
-      const cluster = connectCluster(workspace.project.environment.kubeContext);
+      const cluster = await connectCluster(workspace.project.environment.kubeContext);
       const deployed = await readDeployedReleases(cluster, {
         ids: new Set(workspace.selection.ids),
         decode: true,

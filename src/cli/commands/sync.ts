@@ -75,7 +75,7 @@ export function runSync(
     ...new Set([...ids].flatMap((id) => workspace.graph.needsOf(id)).filter((need) => !ids.has(need))),
   ];
   const environment = workspace.project.environment;
-  return reportedRun(ctx.io, ctx.globals(), (emit, interrupts) =>
+  return reportedRun(ctx.io, ctx.globals(), async (emit, interrupts) =>
     syncRun(
       rendered,
       workspace.graph.restrict(ids),
@@ -83,7 +83,7 @@ export function runSync(
       workspace.project.repositories,
       {
         helm,
-        cluster: connectCluster(environment.kubeContext),
+        cluster: await connectCluster(environment.kubeContext),
         environment: environment.name,
         kubeContext: environment.kubeContext,
         concurrency: options.concurrency,

@@ -1,12 +1,15 @@
 // The SOPS data key: 32 random bytes, wrapped for each age recipient as an
-// ASCII-armored age file (the `enc` field).
+// ASCII-armored age file (the `enc` field). age-encryption (and its
+// post-quantum code) loads on first use: commands that decrypt nothing start faster.
 import { randomBytes } from "node:crypto";
-import { armor, Decrypter, Encrypter } from "age-encryption";
+import type { Decrypter } from "age-encryption";
 import { SecretError } from "../../errors.js";
 import type { AgeIdentities } from "../age-keys.js";
 import type { AgeStanza } from "./metadata.js";
 
 export const DATA_KEY_SIZE = 32;
+
+const age = () => import("age-encryption");
 
 export function generateDataKey(): Uint8Array {
   return new Uint8Array(randomBytes(DATA_KEY_SIZE));
@@ -17,6 +20,7 @@ export async function wrapDataKey(
   recipients: readonly string[],
   file: string,
 ): Promise<AgeStanza[]> {
+  const { armor, Encrypter } = await age();
   return Promise.all(
     recipients.map(async (recipient) => {
       const encrypter = new Encrypter();
@@ -30,7 +34,8 @@ export async function wrapDataKey(
   );
 }
 
-function decrypterFor(keys: AgeIdentities): Decrypter {
+async function decrypterFor(keys: AgeIdentities): Promise<Decrypter> {
+  const { Decrypter } = await age();
   const decrypter = new Decrypter();
   for (const identity of keys.identities) decrypter.addIdentity(identity);
   return decrypter;
@@ -48,7 +53,8 @@ export async function unwrapDataKey(
       hint: noIdentityHint(keys),
     });
   }
-  const decrypter = decrypterFor(keys);
+  const decrypter = await decrypterFor(keys);
+  const { armor } = await age();
   for (const stanza of stanzas) {
     let wrapped: Uint8Array;
     try {
