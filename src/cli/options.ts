@@ -45,7 +45,8 @@ export function needsMode(options: GlobalOptions): NeedsMode {
 export function positiveInt(name: string) {
   return (value: string): number => {
     const n = Number(value);
-    if (!Number.isInteger(n) || n < 1) throw new UsageError(`${name} must be a positive integer, got "${value}"`);
+    if (!Number.isInteger(n) || n < 1)
+      throw new UsageError(`${name} must be a positive integer, got "${value}"`);
     return n;
   };
 }

@@ -3,9 +3,9 @@
 import { Command, CommanderError } from "commander";
 import { ExitCode, type ExitCodeValue, ExitStatus, ReleasesError } from "../errors.js";
 import { Redactor } from "../secrets/redactor.js";
-import { registerGraph } from "./commands/graph.js";
 import { registerDestroy } from "./commands/destroy.js";
 import { registerDiff } from "./commands/diff.js";
+import { registerGraph } from "./commands/graph.js";
 import { registerInit } from "./commands/init.js";
 import { registerList } from "./commands/list.js";
 import { registerRotate } from "./commands/rotate.js";
@@ -45,7 +45,9 @@ export function buildProgram(ctx: Omit<CommandContext, "globals">): Command {
   const program = new Command("releases");
   const context: CommandContext = { ...ctx, globals: () => program.opts<GlobalOptions>() };
   addGlobalOptions(program)
-    .description("Deploy a stack of Helm releases: layered values, SOPS and Vault secrets, a needs graph run in parallel.")
+    .description(
+      "Deploy a stack of Helm releases: layered values, SOPS and Vault secrets, a needs graph run in parallel.",
+    )
     .version(process.env.npm_package_version ?? "0.1.0", "--version")
     .showSuggestionAfterError()
     .configureOutput({

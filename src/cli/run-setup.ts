@@ -1,17 +1,17 @@
 // What every deploying command starts from: the workspace, the helm client
 // (v3 or v4, detected), the rendered values of the selected releases (every
 // secret resolved before the first helm call), a reporter, and Ctrl-C handling.
-import { Option, type Command } from "commander";
+import { type Command, Option } from "commander";
+import { localFiles } from "../config/files.js";
 import { UsageError } from "../errors.js";
 import { detectHelmMajor, HelmClient } from "../helm/client.js";
 import { chooseReporter, type Reporter } from "../report/reporter.js";
 import type { RunSummary } from "../report/summary.js";
-import type { RunListener } from "../run/events.js";
 import type { Interrupts } from "../run/deploy-run.js";
+import type { RunListener } from "../run/events.js";
 import type { Redactor } from "../secrets/redactor.js";
-import { renderReleases, type RenderedRelease } from "../values/render-releases.js";
+import { type RenderedRelease, renderReleases } from "../values/render-releases.js";
 import { createTemplates } from "../values/templates.js";
-import { localFiles } from "../config/files.js";
 import type { CliIO } from "./io.js";
 import type { GlobalOptions } from "./options.js";
 import { positiveInt } from "./options.js";
@@ -23,28 +23,47 @@ export interface HelmOptions {
 }
 
 export function addHelmOption(command: Command): Command {
-  return command.option("--helm-binary <path>", "the helm binary, v3 or v4 (default: $RELEASES_HELM, else helm)");
+  return command.option(
+    "--helm-binary <path>",
+    "the helm binary, v3 or v4 (default: $RELEASES_HELM, else helm)",
+  );
 }
 
 export function addRunOptions(command: Command): Command {
   return addHelmOption(command)
     .option("--concurrency <n>", "releases deployed at once", positiveInt("--concurrency"), 4)
     .option("--fail-fast", "start nothing new after the first failure", false)
-    .option("--lock-timeout <seconds>", "wait this long for another run's lock", positiveInt("--lock-timeout"), 60)
+    .option(
+      "--lock-timeout <seconds>",
+      "wait this long for another run's lock",
+      positiveInt("--lock-timeout"),
+      60,
+    )
     .addOption(
-      new Option("--recover <mode>", "recover releases stuck in a pending state").choices(["rollback", "uninstall"]),
+      new Option("--recover <mode>", "recover releases stuck in a pending state").choices([
+        "rollback",
+        "uninstall",
+      ]),
     );
 }
 
-export async function createHelm(io: CliIO, options: HelmOptions, redactor: Redactor, debug: boolean): Promise<HelmClient> {
+export async function createHelm(
+  io: CliIO,
+  options: HelmOptions,
+  redactor: Redactor,
+  debug: boolean,
+): Promise<HelmClient> {
   const binary = options.helmBinary ?? io.env.RELEASES_HELM ?? "helm";
   let major: 3 | 4;
   try {
     major = await detectHelmMajor(binary, io.env);
   } catch (error) {
-    throw new UsageError(`cannot run helm (${binary}): ${error instanceof Error ? error.message : String(error)}`, {
-      hint: "install helm 3 or 4, or pass --helm-binary / set RELEASES_HELM",
-    });
+    throw new UsageError(
+      `cannot run helm (${binary}): ${error instanceof Error ? error.message : String(error)}`,
+      {
+        hint: "install helm 3 or 4, or pass --helm-binary / set RELEASES_HELM",
+      },
+    );
   }
   return new HelmClient({
     binary,
@@ -54,7 +73,9 @@ export async function createHelm(io: CliIO, options: HelmOptions, redactor: Reda
     onCall: debug
       ? (call) =>
           io.stderr.write(
-            redactor.redact(`[debug] ${binary} ${call.args.join(" ")} -> exit ${call.code} in ${call.durationMs} ms\n`),
+            redactor.redact(
+              `[debug] ${binary} ${call.args.join(" ")} -> exit ${call.code} in ${call.durationMs} ms\n`,
+            ),
           )
       : undefined,
   });
@@ -123,7 +144,10 @@ export function runReporter(io: CliIO, globals: GlobalOptions): Reporter {
  * A reporter that appears with the run's first event, so a run that fails its
  * checks before touching anything prints the error alone, not an empty table.
  */
-export function lazyReporter(io: CliIO, globals: GlobalOptions): { listener: RunListener; finish(): RunSummary | undefined } {
+export function lazyReporter(
+  io: CliIO,
+  globals: GlobalOptions,
+): { listener: RunListener; finish(): RunSummary | undefined } {
   let reporter: Reporter | undefined;
   return {
     listener: (event) => {
@@ -162,7 +186,9 @@ export function captureInterrupts(io: CliIO): Interrupts & { dispose(): void } {
   const onSignal = () => {
     if (!soft.signal.aborted) {
       soft.abort();
-      io.stderr.write("\ninterrupted: starting nothing new; running releases finish. Ctrl-C again to stop them (they roll back).\n");
+      io.stderr.write(
+        "\ninterrupted: starting nothing new; running releases finish. Ctrl-C again to stop them (they roll back).\n",
+      );
     } else if (!hard.signal.aborted) {
       hard.abort();
       io.stderr.write("\ninterrupted again: stopping running helm processes; waiting for their rollback.\n");

@@ -27,7 +27,12 @@ function common(target: Target): string[] {
 }
 
 function chartArgs({ chart, version }: ChartSource): string[] {
-  const ref = chart.kind === "local" ? chart.path : chart.kind === "repo" ? `${chart.repository}/${chart.name}` : chart.url;
+  const ref =
+    chart.kind === "local"
+      ? chart.path
+      : chart.kind === "repo"
+        ? `${chart.repository}/${chart.name}`
+        : chart.url;
   return version && chart.kind !== "local" ? [ref, "--version", version] : [ref];
 }
 
@@ -64,7 +69,12 @@ export function testArgs(target: Target, timeoutSeconds: number): string[] {
   return ["test", target.name, ...common(target), "--timeout", `${timeoutSeconds}s`];
 }
 
-export function rollbackArgs(major: HelmMajor, target: Target, revision: number, timeoutSeconds: number): string[] {
+export function rollbackArgs(
+  major: HelmMajor,
+  target: Target,
+  revision: number,
+  timeoutSeconds: number,
+): string[] {
   return [
     "rollback",
     target.name,
@@ -77,12 +87,32 @@ export function rollbackArgs(major: HelmMajor, target: Target, revision: number,
   ];
 }
 
-export function uninstallArgs(major: HelmMajor, target: Target, timeoutSeconds: number, wait = true): string[] {
-  return ["uninstall", target.name, ...common(target), ...waitArgs(major, wait), "--timeout", `${timeoutSeconds}s`];
+export function uninstallArgs(
+  major: HelmMajor,
+  target: Target,
+  timeoutSeconds: number,
+  wait = true,
+): string[] {
+  return [
+    "uninstall",
+    target.name,
+    ...common(target),
+    ...waitArgs(major, wait),
+    "--timeout",
+    `${timeoutSeconds}s`,
+  ];
 }
 
 export function templateArgs(target: Target, source: ChartSource, kubeVersion?: string): string[] {
-  const args = ["template", target.name, ...chartArgs(source), "--namespace", target.namespace, "--values", "-"];
+  const args = [
+    "template",
+    target.name,
+    ...chartArgs(source),
+    "--namespace",
+    target.namespace,
+    "--values",
+    "-",
+  ];
   if (kubeVersion) args.push("--kube-version", kubeVersion);
   return args;
 }

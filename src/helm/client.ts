@@ -109,11 +109,15 @@ function spawnHelm(
 }
 
 /** `helm version --short` → 3 or 4. */
-export async function detectHelmMajor(binary: string, env: Readonly<Record<string, string | undefined>>): Promise<HelmMajor> {
+export async function detectHelmMajor(
+  binary: string,
+  env: Readonly<Record<string, string | undefined>>,
+): Promise<HelmMajor> {
   const { stdout, code } = await spawnHelm(binary, ["version", "--short"], { ...env }, {});
   const match = /^v(\d+)\./.exec(stdout.trim());
   if (code !== 0 || !match) throw new Error(`could not tell the version of ${binary}: ${stdout.trim()}`);
   const major = Number(match[1]);
-  if (major !== 3 && major !== 4) throw new Error(`${binary} is helm v${major}; releases supports helm 3 and 4`);
+  if (major !== 3 && major !== 4)
+    throw new Error(`${binary} is helm v${major}; releases supports helm 3 and 4`);
   return major;
 }

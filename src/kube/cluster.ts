@@ -4,7 +4,12 @@
 // graph, template, values, every error path) should not pay for it.
 import type { CoordinationV1Api, CoreV1Api } from "@kubernetes/client-node";
 import { ClusterStateError } from "../errors.js";
-import { type DeployedRelease, latestRevisions, type StorageSecret, toDeployedRelease } from "./release-record.js";
+import {
+  type DeployedRelease,
+  latestRevisions,
+  type StorageSecret,
+  toDeployedRelease,
+} from "./release-record.js";
 
 export interface Cluster {
   core: CoreV1Api;
@@ -21,7 +26,12 @@ export async function connectCluster(kubeContext?: string): Promise<Cluster> {
   if (kubeContext) {
     if (!config.getContextObject(kubeContext)) {
       throw new ClusterStateError(`kube context "${kubeContext}" is not in the kubeconfig`, {
-        hint: `known contexts: ${config.getContexts().map((c) => c.name).join(", ") || "none"}`,
+        hint: `known contexts: ${
+          config
+            .getContexts()
+            .map((c) => c.name)
+            .join(", ") || "none"
+        }`,
       });
     }
     config.setCurrentContext(kubeContext);

@@ -60,7 +60,11 @@ export async function acquireLease(cluster: Cluster, options: LeaseOptions): Pro
     const expired = renewed + (current.spec?.leaseDurationSeconds ?? duration) * 1000 < Date.now();
     if (expired || holder === identity) {
       try {
-        await api.replaceNamespacedLease({ name, namespace, body: { metadata: current.metadata, spec: spec() } });
+        await api.replaceNamespacedLease({
+          name,
+          namespace,
+          body: { metadata: current.metadata, spec: spec() },
+        });
         break;
       } catch (error) {
         if (!isConflict(error)) throw lockError(error);
@@ -68,9 +72,12 @@ export async function acquireLease(cluster: Cluster, options: LeaseOptions): Pro
       }
     }
     if (Date.now() >= deadline) {
-      throw new ClusterStateError(`another run holds the lock for environment "${options.environment}": ${holder}`, {
-        hint: `wait for it, or pass --lock-timeout <seconds> (lease ${namespace}/${name}, expires unless renewed)`,
-      });
+      throw new ClusterStateError(
+        `another run holds the lock for environment "${options.environment}": ${holder}`,
+        {
+          hint: `wait for it, or pass --lock-timeout <seconds> (lease ${namespace}/${name}, expires unless renewed)`,
+        },
+      );
     }
     await sleep(Math.min(1000, Math.max(50, deadline - Date.now())));
   }
@@ -80,7 +87,11 @@ export async function acquireLease(cluster: Cluster, options: LeaseOptions): Pro
       void api
         .readNamespacedLease({ name, namespace })
         .then((lease) =>
-          api.replaceNamespacedLease({ name, namespace, body: { metadata: lease.metadata, spec: { ...lease.spec, renewTime: cluster.microTime() } } }),
+          api.replaceNamespacedLease({
+            name,
+            namespace,
+            body: { metadata: lease.metadata, spec: { ...lease.spec, renewTime: cluster.microTime() } },
+          }),
         )
         .catch(() => {});
     },

@@ -51,7 +51,8 @@ export function latestRevisions(secrets: readonly StorageSecret[]): Map<string, 
     if (labels.owner !== "helm" || !labels.name) continue;
     const id = `${secret.metadata?.namespace}/${labels.name}`;
     const current = latest.get(id);
-    if (!current || Number(labels.version) > Number(current.metadata?.labels?.version)) latest.set(id, secret);
+    if (!current || Number(labels.version) > Number(current.metadata?.labels?.version))
+      latest.set(id, secret);
   }
   return latest;
 }
@@ -73,7 +74,8 @@ export function toDeployedRelease(secret: StorageSecret, withPayload: boolean): 
     // The client hands us data base64-encoded as on the wire; helm's own encoding is one more base64 layer.
     const decoded = decodeReleasePayload(Buffer.from(payload, "base64").toString("utf8"));
     const info = decoded.info as { last_deployed?: string } | undefined;
-    const metadata = (decoded.chart as { metadata?: { name: string; version: string } } | undefined)?.metadata;
+    const metadata = (decoded.chart as { metadata?: { name: string; version: string } } | undefined)
+      ?.metadata;
     release.lastDeployed = info?.last_deployed ?? release.lastDeployed;
     if (metadata) release.chart = { name: metadata.name, version: metadata.version };
     if (typeof decoded.manifest === "string") release.manifest = decoded.manifest;

@@ -35,9 +35,15 @@ export function fingerprint(input: FingerprintInput): string {
   const chart =
     input.chart.kind === "local"
       ? { local: input.chartDigest }
-      : { remote: input.chart.kind === "repo" ? `${input.chart.repository}/${input.chart.name}` : input.chart.url, version: input.version };
+      : {
+          remote:
+            input.chart.kind === "repo" ? `${input.chart.repository}/${input.chart.name}` : input.chart.url,
+          version: input.version,
+        };
   // 40 hex characters: a Kubernetes label value holds at most 63.
-  return sha256(canonicalJson({ chart, values: input.values, settings: input.settings, secrets: input.secretsDigest })).slice(0, 40);
+  return sha256(
+    canonicalJson({ chart, values: input.values, settings: input.settings, secrets: input.secretsDigest }),
+  ).slice(0, 40);
 }
 
 /** A digest of consumed secrets: key names and values, never stored or printed in clear. */
@@ -55,7 +61,11 @@ export async function chartDigest(dir: string): Promise<string> {
     .map((e) => join(e.parentPath, e.name))
     .sort();
   for (const file of files) {
-    hash.update(relative(dir, file)).update("\0").update(await readFile(file)).update("\0");
+    hash
+      .update(relative(dir, file))
+      .update("\0")
+      .update(await readFile(file))
+      .update("\0");
   }
   return hash.digest("hex");
 }

@@ -29,7 +29,10 @@ export function parseManifest(manifest: string, fallbackNamespace: string): Map<
 const SECRET_FIELDS = ["data", "stringData"] as const;
 
 /** Both sides with Secret values replaced; a value that differs is marked on both. */
-export function redactSecretPair(before: Values | undefined, after: Values | undefined): [Values | undefined, Values | undefined] {
+export function redactSecretPair(
+  before: Values | undefined,
+  after: Values | undefined,
+): [Values | undefined, Values | undefined] {
   const isSecret = (v: Values | undefined) => v?.kind === "Secret";
   if (!isSecret(before) && !isSecret(after)) return [before, after];
   const redact = (side: Values | undefined, other: Values | undefined) => {
@@ -40,7 +43,10 @@ export function redactSecretPair(before: Values | undefined, after: Values | und
       if (!isMap(data)) continue;
       const otherData = other && isMap(other[field]) ? (other[field] as Values) : {};
       copy[field] = Object.fromEntries(
-        Object.keys(data).map((key) => [key, data[key] === otherData[key] ? "<redacted>" : "<redacted: changed>"]),
+        Object.keys(data).map((key) => [
+          key,
+          data[key] === otherData[key] ? "<redacted>" : "<redacted: changed>",
+        ]),
       );
     }
     return copy;
@@ -48,7 +54,12 @@ export function redactSecretPair(before: Values | undefined, after: Values | und
   return [redact(before, after), redact(after, before)];
 }
 
-export function diffManifests(deployed: string, desired: string, namespace: string, label: string): ResourceDiff[] {
+export function diffManifests(
+  deployed: string,
+  desired: string,
+  namespace: string,
+  label: string,
+): ResourceDiff[] {
   const before = parseManifest(deployed, namespace);
   const after = parseManifest(desired, namespace);
   const keys = [...new Set([...before.keys(), ...after.keys()])].sort();
@@ -61,9 +72,17 @@ export function diffManifests(deployed: string, desired: string, namespace: stri
     diffs.push({
       resource: key,
       change: !old ? "added" : !now ? "removed" : "changed",
-      patch: createTwoFilesPatch(`${label} ${key} (deployed)`, `${label} ${key} (desired)`, oldText, newText, "", "", {
-        context: 3,
-      }),
+      patch: createTwoFilesPatch(
+        `${label} ${key} (deployed)`,
+        `${label} ${key} (desired)`,
+        oldText,
+        newText,
+        "",
+        "",
+        {
+          context: 3,
+        },
+      ),
     });
   }
   return diffs;

@@ -2,7 +2,7 @@
 // must hold before anything changes, take the lock, then run the graph.
 import { ClusterStateError } from "../errors.js";
 import type { ReleaseGraph } from "../graph/release-graph.js";
-import { runGraph, type Outcome } from "../graph/schedule.js";
+import { type Outcome, runGraph } from "../graph/schedule.js";
 import { type Target, uninstallArgs } from "../helm/args.js";
 import type { HelmClient } from "../helm/client.js";
 import { type Cluster, readDeployedReleases } from "../kube/cluster.js";
@@ -63,7 +63,8 @@ export async function syncRun(
         concurrency: settings.concurrency,
         weight: (id) => byId.get(id)?.release.timeout ?? 1,
         signal: settings.interrupts.soft.signal,
-        onSkip: (id, reason) => settings.emit({ type: "skipped", id, reason: skipText(reason), at: Date.now() }),
+        onSkip: (id, reason) =>
+          settings.emit({ type: "skipped", id, reason: skipText(reason), at: Date.now() }),
       },
       async (id) => {
         const ok = await syncReleaseStep(byId.get(id)!, {
@@ -103,11 +104,16 @@ export async function destroyRun(
       {
         concurrency: settings.concurrency,
         signal: settings.interrupts.soft.signal,
-        onSkip: (id, reason) => settings.emit({ type: "skipped", id, reason: skipText(reason), at: Date.now() }),
+        onSkip: (id, reason) =>
+          settings.emit({ type: "skipped", id, reason: skipText(reason), at: Date.now() }),
       },
       async (id) => {
         const release = byId.get(id)!;
-        const target: Target = { name: release.name, namespace: release.namespace, kubeContext: settings.kubeContext };
+        const target: Target = {
+          name: release.name,
+          namespace: release.namespace,
+          kubeContext: settings.kubeContext,
+        };
         if (!deployed.has(id)) {
           settings.emit({ type: "succeeded", id, action: "none", at: Date.now() });
           return true;
@@ -147,7 +153,9 @@ async function leaveNothingPending(ids: readonly string[], settings: RunSettings
 }
 
 function skipText(reason: { kind: "need-failed"; needs: string[] } | { kind: "aborted" }): string {
-  return reason.kind === "aborted" ? "interrupted: not started" : `needs ${reason.needs.join(", ")}, which did not succeed`;
+  return reason.kind === "aborted"
+    ? "interrupted: not started"
+    : `needs ${reason.needs.join(", ")}, which did not succeed`;
 }
 
 export { ClusterStateError };

@@ -7,7 +7,10 @@ import { type DeployedRelease, PENDING } from "../kube/release-record.js";
 
 export type RecoverMode = "rollback" | "uninstall";
 
-export function checkExternalNeeds(external: readonly string[], deployed: ReadonlyMap<string, DeployedRelease>): void {
+export function checkExternalNeeds(
+  external: readonly string[],
+  deployed: ReadonlyMap<string, DeployedRelease>,
+): void {
   const missing = external.filter((id) => deployed.get(id)?.status !== "deployed");
   if (missing.length === 0) return;
   const detail = missing.map((id) => `${id} (${deployed.get(id)?.status ?? "not installed"})`).join(", ");
@@ -16,8 +19,13 @@ export function checkExternalNeeds(external: readonly string[], deployed: Readon
   });
 }
 
-export function findPending(ids: readonly string[], deployed: ReadonlyMap<string, DeployedRelease>): DeployedRelease[] {
-  return ids.map((id) => deployed.get(id)).filter((r): r is DeployedRelease => !!r && PENDING.includes(r.status));
+export function findPending(
+  ids: readonly string[],
+  deployed: ReadonlyMap<string, DeployedRelease>,
+): DeployedRelease[] {
+  return ids
+    .map((id) => deployed.get(id))
+    .filter((r): r is DeployedRelease => !!r && PENDING.includes(r.status));
 }
 
 /** Fails with the way out, or, with `recover`, rolls back or uninstalls each stuck release. */
@@ -38,6 +46,10 @@ export async function recoverPending(
     const target: Target = { name: r.name, namespace: r.namespace, kubeContext };
     const canRollBack = recover === "rollback" && r.revision > 1;
     // A pending first install has nothing to roll back to: uninstall it (helmwave does the same).
-    await helm.run(canRollBack ? rollbackArgs(helm.major, target, r.revision - 1, 300) : uninstallArgs(helm.major, target, 300));
+    await helm.run(
+      canRollBack
+        ? rollbackArgs(helm.major, target, r.revision - 1, 300)
+        : uninstallArgs(helm.major, target, 300),
+    );
   }
 }

@@ -2,7 +2,15 @@
 // then its tests, rolling back when the tests fail. Never throws: the outcome
 // is reported as events and a boolean for the scheduler.
 import { HelmError, ReleasesError } from "../errors.js";
-import { FINGERPRINT_LABEL, SECRETS_LABEL, rollbackArgs, type Target, testArgs, uninstallArgs, upgradeArgs } from "../helm/args.js";
+import {
+  FINGERPRINT_LABEL,
+  rollbackArgs,
+  SECRETS_LABEL,
+  type Target,
+  testArgs,
+  uninstallArgs,
+  upgradeArgs,
+} from "../helm/args.js";
 import type { HelmClient } from "../helm/client.js";
 import type { DeployedRelease } from "../kube/release-record.js";
 import type { RenderedRelease } from "../values/render-releases.js";
@@ -23,14 +31,19 @@ export async function syncReleaseStep(rendered: RenderedRelease, options: StepOp
   const { release } = rendered;
   const { helm, deployed, emit } = options;
   const id = release.id;
-  const target: Target = { name: release.name, namespace: release.namespace, kubeContext: options.kubeContext };
+  const target: Target = {
+    name: release.name,
+    namespace: release.namespace,
+    kubeContext: options.kubeContext,
+  };
   const live = deployed && deployed.status !== "uninstalled" ? deployed : undefined;
   let action: ReleaseAction = live ? "upgrade" : "install";
   try {
     if (!release.installed) {
       action = live ? "uninstall" : "none";
       emit({ type: "started", id, action, at: Date.now() });
-      if (live) await helm.run(uninstallArgs(helm.major, target, release.timeout), { signal: options.signal });
+      if (live)
+        await helm.run(uninstallArgs(helm.major, target, release.timeout), { signal: options.signal });
       emit({ type: "succeeded", id, action, at: Date.now() });
       return true;
     }
@@ -56,20 +69,43 @@ export async function syncReleaseStep(rendered: RenderedRelease, options: StepOp
     const revision = Number(/^REVISION: (\d+)/m.exec(result.stdout)?.[1] ?? Number.NaN);
     if (release.tests) {
       emit({ type: "testing", id, at: Date.now() });
-      const test = await helm.run(testArgs(target, release.timeout), { allowFailure: true, signal: options.signal });
+      const test = await helm.run(testArgs(target, release.timeout), {
+        allowFailure: true,
+        signal: options.signal,
+      });
       if (test.code !== 0) {
         const previous = live?.status === "deployed" ? live.revision : undefined;
         if (previous !== undefined) {
-          await helm.run(rollbackArgs(helm.major, target, previous, release.timeout), { signal: options.signal });
+          await helm.run(rollbackArgs(helm.major, target, previous, release.timeout), {
+            signal: options.signal,
+          });
         } else {
           await helm.run(uninstallArgs(helm.major, target, release.timeout), { signal: options.signal });
         }
-        emit({ type: "rolledBack", id, toRevision: previous, uninstalled: previous === undefined, at: Date.now() });
-        emit({ type: "failed", id, action, error: `tests failed: ${summarize(test.stderr || test.stdout)}`, at: Date.now() });
+        emit({
+          type: "rolledBack",
+          id,
+          toRevision: previous,
+          uninstalled: previous === undefined,
+          at: Date.now(),
+        });
+        emit({
+          type: "failed",
+          id,
+          action,
+          error: `tests failed: ${summarize(test.stderr || test.stdout)}`,
+          at: Date.now(),
+        });
         return false;
       }
     }
-    emit({ type: "succeeded", id, action, revision: Number.isNaN(revision) ? undefined : revision, at: Date.now() });
+    emit({
+      type: "succeeded",
+      id,
+      action,
+      revision: Number.isNaN(revision) ? undefined : revision,
+      at: Date.now(),
+    });
     return true;
   } catch (error) {
     if (error instanceof HelmError && release.atomic && action !== "uninstall" && action !== "none") {

@@ -62,14 +62,18 @@ export class Redactor {
     const candidates = [...this.#values].filter((v) => v.length >= MIN_TEXT_LENGTH);
     if (candidates.length === 0) return undefined;
     candidates.sort((a, b) => b.length - a.length);
-    this.#pattern = new RegExp(candidates.map((v) => v.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "g");
+    this.#pattern = new RegExp(
+      candidates.map((v) => v.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"),
+      "g",
+    );
     return this.#pattern;
   }
 }
 
 function walkLeaves(tree: unknown, visit: (leaf: unknown) => void): void {
   if (Array.isArray(tree)) for (const item of tree) walkLeaves(item, visit);
-  else if (tree !== null && typeof tree === "object") for (const v of Object.values(tree)) walkLeaves(v, visit);
+  else if (tree !== null && typeof tree === "object")
+    for (const v of Object.values(tree)) walkLeaves(v, visit);
   else visit(tree);
 }
 

@@ -38,7 +38,9 @@ Examples:
       return;
     }
     if (!options.yes && !(await confirm(ctx.io, ids, workspace.project.environment.name))) {
-      throw new UsageError("not confirmed; nothing was uninstalled", { hint: "pass --yes to skip the question" });
+      throw new UsageError("not confirmed; nothing was uninstalled", {
+        hint: "pass --yes to skip the question",
+      });
     }
     const helm = await createHelm(ctx.io, options, ctx.redactor, globals.debug);
     const cluster = await connectCluster(workspace.project.environment.kubeContext);
@@ -64,7 +66,9 @@ async function confirm(io: CliIO, ids: readonly string[], environment: string): 
   if (!io.stdin.isTTY) {
     throw new UsageError("destroy needs confirmation and stdin is not a terminal", { hint: "pass --yes" });
   }
-  io.stderr.write(`This uninstalls ${ids.length} release(s) from environment "${environment}":\n  ${ids.join("\n  ")}\n`);
+  io.stderr.write(
+    `This uninstalls ${ids.length} release(s) from environment "${environment}":\n  ${ids.join("\n  ")}\n`,
+  );
   const rl = createInterface({ input: io.stdin, output: io.stderr });
   try {
     const answer = await rl.question('Type "yes" to continue: ');

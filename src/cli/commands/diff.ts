@@ -16,7 +16,9 @@ export function registerDiff(program: Command, ctx: CommandContext): void {
   addHelmOption(
     program
       .command("diff")
-      .description("show, as a unified diff, what sync would change in the deployed manifests (Secret data redacted)")
+      .description(
+        "show, as a unified diff, what sync would change in the deployed manifests (Secret data redacted)",
+      )
       .option("--detailed-exitcode", "exit 2 when there are changes, 0 when there are none", false)
       .addHelpText(
         "after",
@@ -29,7 +31,10 @@ Examples:
     const globals = ctx.globals();
     const { workspace, rendered, helm } = await prepareRun(globals, ctx.io, ctx.redactor, options);
     const cluster = await connectCluster(workspace.project.environment.kubeContext);
-    const deployed = await readDeployedReleases(cluster, { ids: new Set(workspace.selection.ids), decode: true });
+    const deployed = await readDeployedReleases(cluster, {
+      ids: new Set(workspace.selection.ids),
+      decode: true,
+    });
     const kubeContext = workspace.project.environment.kubeContext;
     const results = await Promise.all(
       rendered.map(async (r): Promise<{ id: string; diffs: ResourceDiff[] }> => {
@@ -54,7 +59,11 @@ Examples:
     if (globals.output === "json") {
       const json = results.map((r) => ({
         release: r.id,
-        changes: r.diffs.map((d) => ({ resource: d.resource, change: d.change, patch: ctx.redactor.redact(d.patch) })),
+        changes: r.diffs.map((d) => ({
+          resource: d.resource,
+          change: d.change,
+          patch: ctx.redactor.redact(d.patch),
+        })),
       }));
       ctx.io.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
     } else {

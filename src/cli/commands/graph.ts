@@ -8,7 +8,9 @@ export function registerGraph(program: Command, { io, globals }: CommandContext)
   program
     .command("graph")
     .description("show the selected releases' dependency graph and what can run in parallel")
-    .addOption(new Option("--format <format>", "output format").choices(["text", "mermaid", "dot"]).default("text"))
+    .addOption(
+      new Option("--format <format>", "output format").choices(["text", "mermaid", "dot"]).default("text"),
+    )
     .addHelpText(
       "after",
       `
@@ -44,7 +46,8 @@ export function textGraph(selected: ReleaseGraph, full: ReleaseGraph, external: 
       if (needs.length > 0) lines.push(`     ${id} <- ${needs.join(", ")}`);
     }
   }
-  if (external.length > 0) lines.push(`needed but not selected (must already be deployed): ${external.join(", ")}`);
+  if (external.length > 0)
+    lines.push(`needed but not selected (must already be deployed): ${external.join(", ")}`);
   lines.push("(each release starts as soon as its own needs are done; stages are for reading only)");
   return lines.join("\n");
 }

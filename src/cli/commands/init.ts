@@ -55,7 +55,7 @@ creation_rules:
     age: ${recipient}
 `,
     "charts/hello/Chart.yaml": "apiVersion: v2\nname: hello\nversion: 0.1.0\n",
-    "charts/hello/values.yaml": "replicas: 1\nmessage: hello\nenvironment: \"\"\n",
+    "charts/hello/values.yaml": 'replicas: 1\nmessage: hello\nenvironment: ""\n',
     "charts/hello/templates/configmap.yaml": `apiVersion: v1
 kind: ConfigMap
 metadata:
@@ -71,7 +71,9 @@ data:
 export function registerInit(program: Command, { io }: CommandContext): void {
   program
     .command("init [dir]")
-    .description("scaffold a new project: releases.yaml, environments/, a chart, .sops.yaml and an age key if you have none")
+    .description(
+      "scaffold a new project: releases.yaml, environments/, a chart, .sops.yaml and an age key if you have none",
+    )
     .addHelpText(
       "after",
       `
@@ -87,18 +89,24 @@ Examples:
       const { generateIdentity, identityToRecipient } = await import("age-encryption");
       const root = resolve(io.cwd, dir ?? ".");
       const keyFile =
-        io.env.SOPS_AGE_KEY_FILE ?? join(userConfigDir(io.env, nodeAgeKeyDeps) ?? root, "sops", "age", "keys.txt");
+        io.env.SOPS_AGE_KEY_FILE ??
+        join(userConfigDir(io.env, nodeAgeKeyDeps) ?? root, "sops", "age", "keys.txt");
       let recipient: string;
       if (await exists(keyFile)) {
         const [identity] = parseIdentityText(await readFile(keyFile, "utf8")).identities;
-        if (!identity) throw new UsageError(`${keyFile} holds no age identity`, { hint: "fix the file or set SOPS_AGE_KEY_FILE" });
+        if (!identity)
+          throw new UsageError(`${keyFile} holds no age identity`, {
+            hint: "fix the file or set SOPS_AGE_KEY_FILE",
+          });
         recipient = await identityToRecipient(identity);
         io.stderr.write(`using the age key in ${keyFile}\n`);
       } else {
         const identity = await generateIdentity();
         recipient = await identityToRecipient(identity);
         await mkdir(dirname(keyFile), { recursive: true, mode: 0o700 });
-        await writeFile(keyFile, `# created by releases init\n# public key: ${recipient}\n${identity}\n`, { mode: 0o600 });
+        await writeFile(keyFile, `# created by releases init\n# public key: ${recipient}\n${identity}\n`, {
+          mode: 0o600,
+        });
         await chmod(keyFile, 0o600);
         io.stderr.write(`created an age key in ${keyFile} (keep it safe; it decrypts your secrets)\n`);
       }

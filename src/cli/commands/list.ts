@@ -53,7 +53,15 @@ Examples:
       io.stdout.write(
         `${formatTable(
           ["NAME", "NAMESPACE", "CHART", "VERSION", "LABELS", "NEEDS", "INSTALLED"],
-          rows.map((r) => [r.name, r.namespace, r.chart, r.version ?? "", labels(r.labels), r.needs.join(","), String(r.installed)]),
+          rows.map((r) => [
+            r.name,
+            r.namespace,
+            r.chart,
+            r.version ?? "",
+            labels(r.labels),
+            r.needs.join(","),
+            String(r.installed),
+          ]),
         )}\n`,
       );
     });

@@ -1,13 +1,14 @@
 import type { Command } from "commander";
+import { localFiles } from "../../config/files.js";
 import { ReleaseFailedError, UsageError } from "../../errors.js";
-import { consumes, parseVaultTarget } from "../../run/consumers.js";
+import { parseVaultTarget } from "../../run/consumers.js";
 import { generateSecret, VaultClient } from "../../secrets/vault/index.js";
 import { renderReleases } from "../../values/render-releases.js";
 import { createTemplates } from "../../values/templates.js";
-import { localFiles } from "../../config/files.js";
 import type { CliIO } from "../io.js";
 import type { CommandContext } from "../program.js";
-import { addRunOptions, createHelm, renderSelected } from "../run-setup.js";
+import { describeConsumers, findConsumers } from "../redeploy.js";
+import { addRunOptions, createHelm } from "../run-setup.js";
 import { createSecretSources } from "../secret-sources.js";
 import { openWorkspace } from "../workspace.js";
 import { runSync, type SyncOptions } from "./sync.js";
@@ -18,12 +19,17 @@ interface RotateVaultOptions extends SyncOptions {
 }
 
 export function registerRotate(program: Command, ctx: CommandContext): void {
-  const rotate = program.command("rotate").description("rotate a secret, then redeploy exactly the releases that consume it");
+  const rotate = program
+    .command("rotate")
+    .description("rotate a secret, then redeploy exactly the releases that consume it");
   addRunOptions(
     rotate
       .command("vault <path#key>")
       .description("write a new KV v2 version of a Vault secret key and redeploy its consumers")
-      .option("--value <value>", "the new value; `-` reads it from stdin (never pass a real secret as an argument)")
+      .option(
+        "--value <value>",
+        "the new value; `-` reads it from stdin (never pass a real secret as an argument)",
+      )
       .option("--generate", "generate a random 32-character value", false)
       .addHelpText(
         "after",
@@ -39,11 +45,16 @@ Examples:
       ),
   ).action(async (text: string, options: RotateVaultOptions) => {
     const target = parseVaultTarget(text);
-    if (!target) throw new UsageError(`"${text}" is not <path>#<key>`, { hint: "e.g. secret/data/app1/db#password" });
+    if (!target)
+      throw new UsageError(`"${text}" is not <path>#<key>`, { hint: "e.g. secret/data/app1/db#password" });
     if (options.generate === (options.value !== undefined)) {
       throw new UsageError("pass exactly one of --value and --generate");
     }
-    const value = options.generate ? generateSecret() : options.value === "-" ? await readStdin(ctx.io) : options.value!;
+    const value = options.generate
+      ? generateSecret()
+      : options.value === "-"
+        ? await readStdin(ctx.io)
+        : options.value!;
     if (value === "") throw new UsageError("the new value is empty");
     ctx.redactor.register(value);
 
@@ -51,16 +62,18 @@ Examples:
     const workspace = await openWorkspace(globals, ctx.io);
     // Render once with the current secret to learn who consumes it; this also
     // proves every other secret resolves before anything is written.
-    const before = await renderSelected(workspace, ctx.io, ctx.redactor);
-    const consumers = before.filter((r) => consumes(r.consumed, { kind: "vault", ...target })).map((r) => r.release);
+    const consumers = (await findConsumers(ctx, workspace, { kind: "vault", ...target })).releases;
     const helm = await createHelm(ctx.io, options, ctx.redactor, globals.debug);
 
     const vault = VaultClient.fromEnv(ctx.io.env);
     const current = await vault.readVersion(target.path);
-    const version = await vault.writeKv2(target.path, { ...current.data, [target.key]: value }, { cas: current.version });
+    const version = await vault.writeKv2(
+      target.path,
+      { ...current.data, [target.key]: value },
+      { cas: current.version },
+    );
     ctx.io.stderr.write(
-      `rotated ${target.path}#${target.key}: version ${current.version} -> ${version}; ` +
-        `${consumers.length} consumer(s): ${consumers.map((r) => r.id).join(", ") || "none"}\n`,
+      `rotated ${target.path}#${target.key}: version ${current.version} -> ${version}; ${describeConsumers(consumers)}\n`,
     );
     if (consumers.length === 0) return;
 
@@ -86,5 +99,7 @@ Examples:
 async function readStdin(io: CliIO): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of io.stdin) chunks.push(Buffer.from(chunk as Buffer));
-  return Buffer.concat(chunks).toString("utf8").replace(/\r?\n$/, "");
+  return Buffer.concat(chunks)
+    .toString("utf8")
+    .replace(/\r?\n$/, "");
 }

@@ -1,12 +1,21 @@
-import { resolve } from "node:path";
+import { access } from "node:fs/promises";
+import { relative, resolve } from "node:path";
 import type { Command } from "commander";
-import { UsageError } from "../../errors.js";
+import { localFiles } from "../../config/files.js";
+import { InterruptedError, ReleaseFailedError, UsageError } from "../../errors.js";
 import { loadAgeIdentities } from "../../secrets/age-keys.js";
 import { editSopsFile, shellEditor } from "../../secrets/sops/edit.js";
 import { decryptFileToText, encryptFile, rotateSopsFile, updateKeysFile } from "../../secrets/sops/files.js";
 import type { RecipientChange } from "../../secrets/sops/rekey.js";
+import { renderReleases } from "../../values/render-releases.js";
+import { createTemplates } from "../../values/templates.js";
 import type { CliIO } from "../io.js";
 import type { CommandContext } from "../program.js";
+import { addDeployOptions, type Consumers, describeConsumers, findConsumers } from "../redeploy.js";
+import { addRunOptions, createHelm } from "../run-setup.js";
+import { createSecretSources } from "../secret-sources.js";
+import { openWorkspace } from "../workspace.js";
+import { runSync, type SyncOptions } from "./sync.js";
 
 interface ConfigOption {
   config?: string;
@@ -27,7 +36,8 @@ function describeChange(io: CliIO, file: string, change: RecipientChange): void 
   for (const r of change.removed) io.stderr.write(`${file}: - ${r}\n`);
 }
 
-export function registerSecrets(program: Command, { io }: CommandContext): void {
+export function registerSecrets(program: Command, ctx: CommandContext): void {
+  const { io } = ctx;
   const secrets = program
     .command("secrets")
     .description("encrypt, decrypt, edit and re-key SOPS files (age keys), without the sops binary");
@@ -89,20 +99,76 @@ Examples:
       io.stderr.write(result.written ? `updated keys of ${file}\n` : `${file}: keys already up to date\n`);
     });
 
-  secrets
-    .command("rotate <file>")
-    .description("generate a new data key and re-encrypt every value and the MAC")
-    .option("--add-age <recipients>", "also encrypt for these age recipients", recipientsOption, [])
-    .option("--rm-age <recipients>", "stop encrypting for these age recipients", recipientsOption, [])
-    .action(async (file: string, options: { addAge: string[]; rmAge: string[] }) => {
-      const result = await rotateSopsFile(resolveFrom(io, file), await keys(), {
-        addRecipients: options.addAge,
-        removeRecipients: options.rmAge,
+  addDeployOptions(
+    addRunOptions(
+      secrets
+        .command("rotate <file>")
+        .description(
+          "generate a new data key and re-encrypt every value and the MAC, then redeploy the file's consumers",
+        )
+        .option("--add-age <recipients>", "also encrypt for these age recipients", recipientsOption, [])
+        .option("--rm-age <recipients>", "stop encrypting for these age recipients", recipientsOption, [])
+        .addHelpText(
+          "after",
+          `
+When the project file (-f, default releases.yaml) exists, the releases of the
+environment (-e) whose values consume this file are redeployed afterwards,
+in dependency order, atomically, with their tests. --no-deploy skips that.
+
+Examples:
+  releases -e production secrets rotate environments/production/database.sops.yaml
+  releases secrets rotate secrets.sops.yaml --rm-age age1old... --no-deploy`,
+        ),
+    ),
+  ).action(async (file: string, options: RotateOptions) => {
+    const path = resolveFrom(io, file);
+    const globals = ctx.globals();
+    let consumers: Consumers | undefined;
+    if (options.deploy !== false && (await exists(resolve(io.cwd, globals.file)))) {
+      const workspace = await openWorkspace(globals, io);
+      consumers = await findConsumers(ctx, workspace, {
+        kind: "sops",
+        file: relative(workspace.project.dir, path),
       });
-      describeChange(io, file, result.change);
-      io.stderr.write(`rotated the data key of ${file}\n`);
+    }
+    const result = await rotateSopsFile(path, await keys(), {
+      addRecipients: options.addAge,
+      removeRecipients: options.rmAge,
     });
+    describeChange(io, file, result.change);
+    io.stderr.write(`rotated the data key of ${file}\n`);
+    if (!consumers) return;
+    io.stderr.write(`${describeConsumers(consumers.releases)}\n`);
+    if (consumers.releases.length === 0) return;
+    const { workspace } = consumers;
+    const helm = await createHelm(io, options, ctx.redactor, globals.debug);
+    const rendered = await renderReleases(workspace.project, consumers.releases, {
+      templates: createTemplates({ env: io.env }),
+      files: localFiles,
+      secrets: createSecretSources(io.env),
+      redactor: ctx.redactor,
+    });
+    const { summary, interrupted } = await runSync(ctx, { workspace, rendered, helm }, options, false);
+    if (interrupted) throw new InterruptedError("interrupted; no release was left pending");
+    if (summary && !summary.ok) {
+      throw new ReleaseFailedError(`redeploy of the consumers of ${file} failed`, {
+        hint: "the file is rotated and valid; failed releases were rolled back — fix them and run sync",
+      });
+    }
+  });
 }
+
+interface RotateOptions extends SyncOptions {
+  addAge: string[];
+  rmAge: string[];
+  deploy?: boolean;
+}
+
+const exists = (path: string) =>
+  access(path).then(
+    () => true,
+    () => false,
+  );
 
 function resolveFrom(io: CliIO, file: string): string {
   return resolve(io.cwd, file);

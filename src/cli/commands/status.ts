@@ -22,7 +22,10 @@ export interface ReleaseStatus {
   chart: string | null;
 }
 
-export function releaseStatus(desired: RenderedRelease, deployed: DeployedRelease | undefined): ReleaseStatus {
+export function releaseStatus(
+  desired: RenderedRelease,
+  deployed: DeployedRelease | undefined,
+): ReleaseStatus {
   const { release } = desired;
   const live = deployed && deployed.status !== "uninstalled" ? deployed : undefined;
   const inSync = release.installed
@@ -45,7 +48,9 @@ export function releaseStatus(desired: RenderedRelease, deployed: DeployedReleas
 export function registerStatus(program: Command, ctx: CommandContext): void {
   program
     .command("status")
-    .description("per release: revision, helm status, whether it is in sync with the desired state, last deploy")
+    .description(
+      "per release: revision, helm status, whether it is in sync with the desired state, last deploy",
+    )
     .addHelpText(
       "after",
       `

@@ -19,7 +19,9 @@ export function registerSync(program: Command, ctx: CommandContext): void {
   addRunOptions(
     program
       .command("sync")
-      .description("install or upgrade every selected release, in dependency order, in parallel where the graph allows")
+      .description(
+        "install or upgrade every selected release, in dependency order, in parallel where the graph allows",
+      )
       .addHelpText(
         "after",
         `
@@ -38,7 +40,9 @@ Examples:
   addRunOptions(
     program
       .command("apply")
-      .description("like sync, but leave releases whose desired state is already deployed alone (no helm call)")
+      .description(
+        "like sync, but leave releases whose desired state is already deployed alone (no helm call)",
+      )
       .option("--force", "upgrade every selected release, changed or not", false)
       .addHelpText(
         "after",
@@ -60,7 +64,8 @@ async function deploy(ctx: CommandContext, options: SyncOptions, skipUnchanged: 
   const { workspace, rendered, helm } = await prepareRun(globals, ctx.io, ctx.redactor, options);
   const { summary, interrupted } = await runSync(ctx, { workspace, rendered, helm }, options, skipUnchanged);
   if (interrupted) throw new InterruptedError("interrupted; no release was left pending");
-  if (summary && !summary.ok) throw new ReleaseFailedError("some releases did not deploy", { hint: "see the summary above" });
+  if (summary && !summary.ok)
+    throw new ReleaseFailedError("some releases did not deploy", { hint: "see the summary above" });
 }
 
 /** Deploys `rendered` (a subset of the workspace's releases) with the run options of sync. */

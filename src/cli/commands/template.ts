@@ -8,7 +8,9 @@ export function registerTemplate(program: Command, ctx: CommandContext): void {
   addHelmOption(
     program
       .command("template")
-      .description("render the selected releases' manifests with helm template (no cluster needed; secrets redacted)")
+      .description(
+        "render the selected releases' manifests with helm template (no cluster needed; secrets redacted)",
+      )
       .addHelpText(
         "after",
         `
@@ -24,10 +26,17 @@ Examples:
         .filter((r) => r.release.installed)
         .map(async (r) => {
           const { release } = r;
-          const target = { name: release.name, namespace: release.namespace, kubeContext: workspace.project.environment.kubeContext };
-          const out = await helm.run(templateArgs(target, { chart: release.chart, version: release.version }), {
-            stdin: r.valuesYaml,
-          });
+          const target = {
+            name: release.name,
+            namespace: release.namespace,
+            kubeContext: workspace.project.environment.kubeContext,
+          };
+          const out = await helm.run(
+            templateArgs(target, { chart: release.chart, version: release.version }),
+            {
+              stdin: r.valuesYaml,
+            },
+          );
           return `# release: ${release.id}\n${out.stdout}`;
         }),
     );

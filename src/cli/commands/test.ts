@@ -2,9 +2,9 @@ import type { Command } from "commander";
 import { ReleaseFailedError } from "../../errors.js";
 import { runGraph } from "../../graph/schedule.js";
 import { testArgs } from "../../helm/args.js";
+import { positiveInt } from "../options.js";
 import type { CommandContext } from "../program.js";
 import { addHelmOption, createHelm, runReporter } from "../run-setup.js";
-import { positiveInt } from "../options.js";
 import { openWorkspace } from "../workspace.js";
 
 export function registerTest(program: Command, ctx: CommandContext): void {
@@ -28,19 +28,31 @@ Examples:
     const byId = new Map(workspace.selected.map((r) => [r.id, r]));
     const emit = reporter.listener;
     for (const id of workspace.selection.ids) emit({ type: "queued", id });
-    await runGraph(workspace.graph.restrict(new Set(workspace.selection.ids)), { concurrency: options.concurrency }, async (id) => {
-      const release = byId.get(id)!;
-      emit({ type: "started", id, action: "test", at: Date.now() });
-      const target = { name: release.name, namespace: release.namespace, kubeContext: workspace.project.environment.kubeContext };
-      const out = await helm.run(testArgs(target, release.timeout), { allowFailure: true });
-      if (out.code === 0) {
-        emit({ type: "succeeded", id, action: "test", at: Date.now() });
-        return true;
-      }
-      const reason = out.stderr.trim().split("\n").findLast((l) => l.trim() !== "") ?? `exit ${out.code}`;
-      emit({ type: "failed", id, action: "test", error: reason, at: Date.now() });
-      return false;
-    });
+    await runGraph(
+      workspace.graph.restrict(new Set(workspace.selection.ids)),
+      { concurrency: options.concurrency },
+      async (id) => {
+        const release = byId.get(id)!;
+        emit({ type: "started", id, action: "test", at: Date.now() });
+        const target = {
+          name: release.name,
+          namespace: release.namespace,
+          kubeContext: workspace.project.environment.kubeContext,
+        };
+        const out = await helm.run(testArgs(target, release.timeout), { allowFailure: true });
+        if (out.code === 0) {
+          emit({ type: "succeeded", id, action: "test", at: Date.now() });
+          return true;
+        }
+        const reason =
+          out.stderr
+            .trim()
+            .split("\n")
+            .findLast((l) => l.trim() !== "") ?? `exit ${out.code}`;
+        emit({ type: "failed", id, action: "test", error: reason, at: Date.now() });
+        return false;
+      },
+    );
     const summary = reporter.finish();
     if (!summary.ok) throw new ReleaseFailedError("some tests failed");
   });
