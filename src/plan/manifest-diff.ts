@@ -1,7 +1,7 @@
 // Deployed manifest vs desired manifest, resource by resource, as unified
 // diffs. Secret data never shows: each value becomes `<redacted>`, marked as
-// changed when it differs between the two sides, so a diff still says that a
-// secret changed without saying what it is or was.
+// marked `<redacted (changed)>` on the desired side when it differs, so a diff
+// still says that a secret changed without saying what it is or was.
 import { createTwoFilesPatch } from "diff";
 import { parseAllDocuments, stringify } from "yaml";
 import { isMap, type Values } from "../values/merge.js";
@@ -28,14 +28,15 @@ export function parseManifest(manifest: string, fallbackNamespace: string): Map<
 
 const SECRET_FIELDS = ["data", "stringData"] as const;
 
-/** Both sides with Secret values replaced; a value that differs is marked on both. */
+/** Both sides with Secret values replaced; a value that differs is marked on the desired side. */
 export function redactSecretPair(
   before: Values | undefined,
   after: Values | undefined,
 ): [Values | undefined, Values | undefined] {
   const isSecret = (v: Values | undefined) => v?.kind === "Secret";
   if (!isSecret(before) && !isSecret(after)) return [before, after];
-  const redact = (side: Values | undefined, other: Values | undefined) => {
+  // The desired side marks what changed; the deployed side stays plain, so the two lines differ.
+  const redact = (side: Values | undefined, other: Values | undefined, marker: string) => {
     if (!side) return side;
     const copy: Values = { ...side };
     for (const field of SECRET_FIELDS) {
@@ -45,13 +46,13 @@ export function redactSecretPair(
       copy[field] = Object.fromEntries(
         Object.keys(data).map((key) => [
           key,
-          data[key] === otherData[key] ? "<redacted>" : "<redacted: changed>",
+          data[key] === otherData[key] ? "<redacted>" : marker,
         ]),
       );
     }
     return copy;
   };
-  return [redact(before, after), redact(after, before)];
+  return [redact(before, after, "<redacted>"), redact(after, before, "<redacted (changed)>")];
 }
 
 export function diffManifests(
