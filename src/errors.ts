@@ -22,8 +22,9 @@ export interface SourceLocation {
   field?: string;
 }
 
-export function formatLocation(loc: SourceLocation): string {
-  let out = loc.file;
+/** `file:line:col field`; with `cwd`, a file below it is shown relative to it, as users typed it. */
+export function formatLocation(loc: SourceLocation, cwd?: string): string {
+  let out = cwd && loc.file.startsWith(`${cwd.replace(/\/$/, "")}/`) ? loc.file.slice(cwd.replace(/\/$/, "").length + 1) : loc.file;
   if (loc.line !== undefined) {
     out += `:${loc.line}`;
     if (loc.column !== undefined) out += `:${loc.column}`;
@@ -50,9 +51,9 @@ export class ReleasesError extends Error {
     this.hint = details.hint;
   }
 
-  /** `file:line:col field: message` followed by the hint on its own line. */
-  describe(): string {
-    const where = this.location ? `${formatLocation(this.location)}: ` : "";
+  /** `file:line:col field: message` followed by the hint on its own line; files below `cwd` relative to it. */
+  describe(cwd?: string): string {
+    const where = this.location ? `${formatLocation(this.location, cwd)}: ` : "";
     return `${where}${this.message}${this.hint ? `\n  hint: ${this.hint}` : ""}`;
   }
 }

@@ -80,7 +80,7 @@ function reportError(error: unknown, io: CliIO, redactor: Redactor): number {
   }
   if (error instanceof ExitStatus) return error.exitCode;
   if (error instanceof ReleasesError) {
-    io.stderr.write(`releases: ${redactor.redact(error.describe())}\n`);
+    io.stderr.write(`releases: ${redactor.redact(error.describe(io.cwd))}\n`);
     return error.exitCode;
   }
   const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);

@@ -5,7 +5,7 @@ import type { ReleaseGraph } from "./release-graph.js";
 export type NeedsMode =
   /** Needs outside the selection stay out of the run; deploying commands check they are deployed. */
   | "check"
-  /** Add direct needs of selected releases. */
+  /** Add direct needs of selected releases; their own needs are checked. */
   | "include"
   /** Add every ancestor. */
   | "include-transitive"
@@ -15,7 +15,7 @@ export type NeedsMode =
 export interface Selection {
   /** Ids the run acts on, in the graph's order. */
   ids: string[];
-  /** Needs of selected releases that are not in the run (only with mode "check"). */
+  /** Needs of releases in the run that are not in it themselves (empty with "skip"). */
   externalNeeds: string[];
 }
 
@@ -27,7 +27,8 @@ export function closeSelection(graph: ReleaseGraph, matched: ReadonlySet<string>
     for (const id of matched) for (const need of graph.ancestorsOf(id)) chosen.add(need);
   }
   const external = new Set<string>();
-  if (mode === "check") {
+  // Whatever the run leaves out but still needs must already be deployed: checked unless --skip-needs.
+  if (mode === "check" || mode === "include") {
     for (const id of chosen) for (const need of graph.needsOf(id)) if (!chosen.has(need)) external.add(need);
   }
   return {

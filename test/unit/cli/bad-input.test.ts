@@ -2,27 +2,27 @@ import { describe, expect, it } from "vitest";
 import { cli, PROJECTS } from "./run-cli.js";
 
 // Every bad input exits 2 with one message: `releases: <file>:<line>:<col> <field>: <message>`,
-// then an optional hint. `<p>` is the fixture project's directory.
+// then an optional hint. Files are shown relative to the working directory (the project's).
 describe("bad input is reported with file, line, column and field, and exits 2", () => {
   it.each([
     {
       what: "a YAML syntax error",
       project: "yaml-syntax",
       argv: ["list"],
-      stderr: "releases: <p>/releases.yaml:3:1: YAML syntax error: Tabs are not allowed as indentation",
+      stderr: "releases: releases.yaml:3:1: YAML syntax error: Tabs are not allowed as indentation",
     },
     {
       what: "a key given twice",
       project: "duplicate-key",
       argv: ["list"],
-      stderr: "releases: <p>/releases.yaml:4:5: YAML syntax error: Map keys must be unique",
+      stderr: "releases: releases.yaml:4:5: YAML syntax error: Map keys must be unique",
     },
     {
       what: "an unknown key, with the closest known one",
       project: "unknown-key",
       argv: ["list"],
       stderr:
-        'releases: <p>/releases.yaml:4:5 releases[0].namspace: unknown key "namspace" (did you mean "namespace"?)\n' +
+        'releases: releases.yaml:4:5 releases[0].namspace: unknown key "namspace" (did you mean "namespace"?)\n' +
         "  hint: known keys here: name, namespace, chart, version, labels, needs, values, secrets, set, installed, " +
         "condition, createNamespace, atomic, wait, timeout, tests, historyMax",
     },
@@ -30,27 +30,27 @@ describe("bad input is reported with file, line, column and field, and exits 2",
       what: "a value of the wrong type",
       project: "wrong-type",
       argv: ["list"],
-      stderr: 'releases: <p>/releases.yaml:4:11 releases[0].wait: expected boolean, got string "yes"',
+      stderr: 'releases: releases.yaml:4:11 releases[0].wait: expected boolean, got string "yes"',
     },
     {
       what: "a missing values file",
       project: "missing-values-file",
       argv: ["list"],
-      stderr: "releases: <p>/releases.yaml:5:9 releases[0].values[0]: file not found: values/web.yaml",
+      stderr: "releases: releases.yaml:5:9 releases[0].values[0]: file not found: values/web.yaml",
     },
     {
       what: "an unknown environment, listing the known ones",
       project: "environments",
       argv: ["list", "-e", "prod"],
       stderr:
-        'releases: <p>/releases.yaml:1:1 environments: unknown environment "prod"; known: staging, production',
+        'releases: releases.yaml:1:1 environments: unknown environment "prod"; known: staging, production',
     },
     {
       what: "an environment name with a typo",
       project: "environments",
       argv: ["list", "-e", "stagin"],
       stderr:
-        'releases: <p>/releases.yaml:1:1 environments: unknown environment "stagin" (did you mean "staging"?); ' +
+        'releases: releases.yaml:1:1 environments: unknown environment "stagin" (did you mean "staging"?); ' +
         "known: staging, production",
     },
     {
@@ -58,7 +58,7 @@ describe("bad input is reported with file, line, column and field, and exits 2",
       project: "environments",
       argv: ["list"],
       stderr:
-        "releases: <p>/releases.yaml:1:1 environments: no environment selected; choose one of: staging, production\n" +
+        "releases: releases.yaml:1:1 environments: no environment selected; choose one of: staging, production\n" +
         "  hint: pass -e <name> or set RELEASES_ENV",
     },
     {
@@ -66,7 +66,7 @@ describe("bad input is reported with file, line, column and field, and exits 2",
       project: "template-error",
       argv: ["list"],
       stderr:
-        'releases: <p>/releases.yaml:4:23 releases[0].namespace: unknown variable "values.team"\n' +
+        'releases: releases.yaml:4:23 releases[0].namespace: unknown variable "values.team"\n' +
         "  hint: check the spelling, or use (default <fallback> <value>) for optional values",
     },
     {
@@ -74,7 +74,7 @@ describe("bad input is reported with file, line, column and field, and exits 2",
       project: "env-template-error",
       argv: ["list"],
       stderr:
-        'releases: <p>/environments/default.yaml.hbs:3:14: unknown variable "values.mailDomain"\n' +
+        'releases: environments/default.yaml.hbs:3:14: unknown variable "values.mailDomain"\n' +
         "  hint: check the spelling, or use (default <fallback> <value>) for optional values",
     },
     {
@@ -82,14 +82,14 @@ describe("bad input is reported with file, line, column and field, and exits 2",
       project: "unknown-need",
       argv: ["list"],
       stderr:
-        'releases: <p>/releases.yaml:6:13 releases[1].needs[0]: unknown need "databse" (did you mean "database"?)',
+        'releases: releases.yaml:6:13 releases[1].needs[0]: unknown need "databse" (did you mean "database"?)',
     },
     {
       what: "an ambiguous short need",
       project: "ambiguous-need",
       argv: ["list"],
       stderr:
-        'releases: <p>/releases.yaml:10:13 releases[2].needs[0]: ambiguous need "db": it names blue/db, green/db\n' +
+        'releases: releases.yaml:10:13 releases[2].needs[0]: ambiguous need "db": it names blue/db, green/db\n' +
         "  hint: write the need as namespace/name",
     },
     {
@@ -97,7 +97,7 @@ describe("bad input is reported with file, line, column and field, and exits 2",
       project: "duplicate-release",
       argv: ["list"],
       stderr:
-        'releases: <p>/releases.yaml:5:5 releases[1] (web): duplicate release "apps/web"\n' +
+        'releases: releases.yaml:5:5 releases[1] (web): duplicate release "apps/web"\n' +
         "  hint: releases[0] (web) has the same namespace and name (line 2); give one a different name or namespace",
     },
     {
@@ -105,7 +105,7 @@ describe("bad input is reported with file, line, column and field, and exits 2",
       project: "cycle",
       argv: ["graph"],
       stderr:
-        "releases: <p>/releases.yaml:4:13 releases[0].needs[0]: dependency cycle: default/a -> default/b -> default/c -> default/a\n" +
+        "releases: releases.yaml:4:13 releases[0].needs[0]: dependency cycle: default/a -> default/b -> default/c -> default/a\n" +
         "  hint: remove one of these needs",
     },
     {

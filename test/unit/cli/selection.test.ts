@@ -82,8 +82,9 @@ describe("needs of selected releases", () => {
   it.each([
     { flags: [], external: ["backend/app1-back"] },
     { flags: ["--skip-needs"], external: [] },
-    // Only the default mode checks; with --include-needs the rest is not checked (as pinned in test/unit/graph).
-    { flags: ["--include-needs"], external: [] },
+    // --include-needs takes the direct needs into the run; what they need in turn is checked.
+    { flags: ["--include-needs"], external: ["database/postgresql"] },
+    { flags: ["--include-transitive-needs"], external: [] },
   ])("graph names needs left outside the selection ($flags)", async ({ flags, external }) => {
     const result = await cli("stack", ["graph", "-o", "json", "-l", "name=app1-front", ...flags]);
     expect(result.code).toBe(0);

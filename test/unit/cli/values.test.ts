@@ -83,7 +83,7 @@ describe("releases values <release>", () => {
     });
     expect(result.code).toBe(3);
     expect(result.stderr).toMatch(
-      new RegExp(`^releases: ${PROJECTS}/values/environments/secrets\\.sops\\.yaml: no age identity found`),
+      /^releases: environments\/secrets\.sops\.yaml: no age identity found/,
     );
     expect(result.stdout).toBe("");
   });

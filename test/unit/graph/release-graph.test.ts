@@ -96,7 +96,11 @@ describe("selection closure over needs", () => {
   it.each([
     { mode: "check", ids: ["frontend/app1-front"], external: ["backend/app1-back"] },
     { mode: "skip", ids: ["frontend/app1-front"], external: [] },
-    { mode: "include", ids: ["backend/app1-back", "frontend/app1-front"], external: [] },
+    {
+      mode: "include",
+      ids: ["backend/app1-back", "frontend/app1-front"],
+      external: ["core/devops", "database/postgresql"],
+    },
     {
       mode: "include-transitive",
       ids: ["core/devops", "database/postgresql", "backend/app1-back", "frontend/app1-front"],
