@@ -173,10 +173,10 @@ function registerHelpers(hb: typeof Handlebars, env: Env): void {
     toJson: (...all) => JSON.stringify(args(all)[0] ?? null),
     indent: (...all) => indentBy(args(all)[0], args(all)[1]),
     nindent: (...all) => `\n${indentBy(args(all)[0], args(all)[1])}`,
-    // sprig order: default FALLBACK VALUE
+    // sprig: default FALLBACK VALUE, where 0 and false count as empty too
     default: (...all) => {
       const [fallback, value] = args(all);
-      return empty(value) ? fallback : value;
+      return empty(value) || value === 0 || value === false ? fallback : value;
     },
     required: (...all) => {
       const [message, value] = args(all);

@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import { ExitCode, ExitStatus } from "../../errors.js";
 import { dryRunArgs } from "../../helm/args.js";
 import { connectCluster, readDeployedReleases } from "../../kube/cluster.js";
-import { diffManifests, type ResourceDiff } from "../../plan/manifest-diff.js";
+import type { ResourceDiff } from "../../plan/manifest-diff.js";
 import type { CommandContext } from "../program.js";
 import { addHelmOption, prepareRun } from "../run-setup.js";
 
@@ -36,6 +36,8 @@ Examples:
       decode: true,
     });
     const kubeContext = workspace.project.environment.kubeContext;
+    // The diff library loads only for this command.
+    const { diffManifests } = await import("../../plan/manifest-diff.js");
     const results = await Promise.all(
       rendered.map(async (r): Promise<{ id: string; diffs: ResourceDiff[] }> => {
         const { release } = r;

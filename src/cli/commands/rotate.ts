@@ -2,7 +2,6 @@ import type { Command } from "commander";
 import { localFiles } from "../../config/files.js";
 import { ReleaseFailedError, UsageError } from "../../errors.js";
 import { parseVaultTarget } from "../../run/consumers.js";
-import { generateSecret, VaultClient } from "../../secrets/vault/index.js";
 import { renderReleases } from "../../values/render-releases.js";
 import { createTemplates } from "../../values/templates.js";
 import type { CliIO } from "../io.js";
@@ -50,6 +49,7 @@ Examples:
     if (options.generate === (options.value !== undefined)) {
       throw new UsageError("pass exactly one of --value and --generate");
     }
+    const { generateSecret, VaultClient } = await import("../../secrets/vault/index.js");
     const value = options.generate
       ? generateSecret()
       : options.value === "-"

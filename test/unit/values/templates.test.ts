@@ -18,7 +18,10 @@ function failure(fn: () => unknown): ReleasesError {
 }
 
 describe("handlebars as releases uses it", () => {
-  const values = { app: { name: "web", replicas: 3, tags: ["a", "b"], empty: "" }, html: "<b>&</b>" };
+  const values = {
+    app: { name: "web", replicas: 3, tags: ["a", "b"], empty: "", zero: 0, off: false },
+    html: "<b>&</b>",
+  };
 
   it.each([
     { helper: "plain variables", text: "{{values.app.name}}-{{values.app.replicas}}", out: "web-3" },
@@ -27,7 +30,7 @@ describe("handlebars as releases uses it", () => {
     {
       helper: "toYaml of a map",
       text: "{{toYaml values.app}}",
-      out: 'name: web\nreplicas: 3\ntags:\n  - a\n  - b\nempty: ""',
+      out: 'name: web\nreplicas: 3\ntags:\n  - a\n  - b\nempty: ""\nzero: 0\noff: false',
     },
     { helper: "toJson", text: "{{toJson values.app.tags}}", out: '["a","b"]' },
     { helper: "indent", text: '{{indent 2 "a\nb"}}', out: "  a\n  b" },
@@ -35,6 +38,8 @@ describe("handlebars as releases uses it", () => {
     { helper: "default keeps a set value", text: '{{default "fb" values.app.name}}', out: "web" },
     { helper: "default replaces an empty string", text: '{{default "fb" values.app.empty}}', out: "fb" },
     { helper: "default replaces a missing leaf", text: '{{default "fb" values.app.missing}}', out: "fb" },
+    { helper: "default treats 0 as empty, as sprig does", text: "{{default 2 values.app.zero}}", out: "2" },
+    { helper: "default treats false as empty, as sprig does", text: '{{default "on" values.app.off}}', out: "on" },
     {
       helper: "required passes a value through",
       text: '{{required "name is needed" values.app.name}}',
