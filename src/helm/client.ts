@@ -87,7 +87,9 @@ function spawnHelm(
   options: HelmRunOptions,
 ): Promise<HelmResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(binary, args, { env, stdio: ["pipe", "pipe", "pipe"] });
+    // Its own process group: a terminal's Ctrl-C goes to the whole foreground group, and helm
+    // would abort (and roll back) at the first one. Only our interrupt handling stops helm.
+    const child = spawn(binary, args, { env, stdio: ["pipe", "pipe", "pipe"], detached: true });
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     child.stdout.on("data", (chunk: Buffer) => stdout.push(chunk));
