@@ -85,12 +85,12 @@ export class Project {
   }
 
   /** `releases <args> -e <env> -o json --helm-binary <helm>`, to completion. */
-  async releases(args: string[], options: { env?: NodeJS.ProcessEnv } = {}): Promise<CliResult> {
+  async releases(args: string[], options: StartOptions = {}): Promise<CliResult> {
     return this.start(args, options).done;
   }
 
   /** Starts the CLI; `done` resolves when it exits. */
-  start(args: string[], options: { env?: NodeJS.ProcessEnv } = {}): RunningCli {
+  start(args: string[], options: StartOptions = {}): RunningCli {
     const child = spawn(
       process.execPath,
       [cli, ...args, "-e", this.environment, "-o", "json", "--helm-binary", tool(this.helm)],
@@ -98,6 +98,7 @@ export class Project {
         cwd: this.dir,
         env: { ...process.env, NO_COLOR: "1", ...options.env },
         stdio: ["ignore", "pipe", "pipe"],
+        detached: options.processGroup ?? false,
       },
     );
     let stdout = "";
@@ -124,6 +125,16 @@ export class Project {
     await kubectl(["delete", "namespace", ...this.namespaces, "--wait=false", "--ignore-not-found"]);
     rmSync(this.dir, { recursive: true, force: true });
   }
+}
+
+export interface StartOptions {
+  env?: NodeJS.ProcessEnv;
+  /**
+   * Run the CLI as the leader of its own process group, as a shell runs a
+   * foreground job: `process.kill(-pid, "SIGINT")` then reaches it and every
+   * process it started, as Ctrl-C in a terminal does.
+   */
+  processGroup?: boolean;
 }
 
 export interface RunningCli {
