@@ -122,6 +122,11 @@ export function lintArgs(target: Target, source: ChartSource): string[] {
   return ["lint", source.chart.path, "--namespace", target.namespace, "--values", "-", "--strict"];
 }
 
+/** Every stored revision of a release, as JSON: `[{revision, status, …}]`. */
+export function historyArgs(target: Target): string[] {
+  return ["history", target.name, ...common(target), "--output", "json"];
+}
+
 export function getManifestArgs(target: Target): string[] {
   return ["get", "manifest", target.name, ...common(target)];
 }

@@ -4,6 +4,7 @@
 import { HelmError, ReleasesError } from "../errors.js";
 import {
   FINGERPRINT_LABEL,
+  historyArgs,
   rollbackArgs,
   SECRETS_LABEL,
   type Target,
@@ -74,28 +75,35 @@ export async function syncReleaseStep(rendered: RenderedRelease, options: StepOp
         signal: options.signal,
       });
       if (test.code !== 0) {
-        const previous = live?.status === "deployed" ? live.revision : undefined;
-        if (previous !== undefined) {
-          await helm.run(rollbackArgs(helm.major, target, previous, release.timeout), {
-            signal: options.signal,
+        const testError = `tests failed: ${summarize(test.stderr || test.stdout)}`;
+        try {
+          const previous = await lastGoodRevision(helm, target, live);
+          if (previous !== undefined) {
+            await helm.run(rollbackArgs(helm.major, target, previous, release.timeout), {
+              signal: options.signal,
+            });
+          } else {
+            await helm.run(uninstallArgs(helm.major, target, release.timeout), { signal: options.signal });
+          }
+          emit({
+            type: "rolledBack",
+            id,
+            toRevision: previous,
+            uninstalled: previous === undefined,
+            at: Date.now(),
           });
-        } else {
-          await helm.run(uninstallArgs(helm.major, target, release.timeout), { signal: options.signal });
+        } catch (rollbackError) {
+          // Not rolled back: say so, rather than let the catch below report helm's rollback.
+          emit({
+            type: "failed",
+            id,
+            action,
+            error: `${testError}; rolling back failed too: ${describe(rollbackError)}`,
+            at: Date.now(),
+          });
+          return false;
         }
-        emit({
-          type: "rolledBack",
-          id,
-          toRevision: previous,
-          uninstalled: previous === undefined,
-          at: Date.now(),
-        });
-        emit({
-          type: "failed",
-          id,
-          action,
-          error: `tests failed: ${summarize(test.stderr || test.stdout)}`,
-          at: Date.now(),
-        });
+        emit({ type: "failed", id, action, error: testError, at: Date.now() });
         return false;
       }
     }
@@ -115,6 +123,29 @@ export async function syncReleaseStep(rendered: RenderedRelease, options: StepOp
     emit({ type: "failed", id, action, error: describe(error), at: Date.now() });
     return false;
   }
+}
+
+/**
+ * The revision to go back to when a deployed revision fails its tests: the one
+ * that was live, if it was deployed; else the newest that ever deployed fine
+ * (as helm's own atomic rollback picks); undefined when there is none, which
+ * means a first install (or one that never worked): uninstall it.
+ */
+async function lastGoodRevision(
+  helm: HelmClient,
+  target: Target,
+  live: DeployedRelease | undefined,
+): Promise<number | undefined> {
+  if (!live) return undefined;
+  if (live.status === "deployed") return live.revision;
+  const history = JSON.parse((await helm.run(historyArgs(target))).stdout) as {
+    revision: number;
+    status: string;
+  }[];
+  const good = history.filter(
+    (h) => h.revision <= live.revision && (h.status === "deployed" || h.status === "superseded"),
+  );
+  return good.length === 0 ? undefined : Math.max(...good.map((h) => h.revision));
 }
 
 function summarize(output: string): string {
