@@ -31,7 +31,10 @@ describe.each(HELM_BINARIES)("failures with %s", (helm) => {
     expect(first.code, first.stderr).toBe(0);
 
     // Pods that never become Ready, and a change to y too: y must still not be touched.
-    project.setReleases([x({ message: "second", simulate: "never-ready" }), { ...y, values: [{ message: "y2" }] }]);
+    project.setReleases([
+      x({ message: "second", simulate: "never-ready" }),
+      { ...y, values: [{ message: "y2" }] },
+    ]);
     const result = await project.releases(["sync"]);
 
     expect(result.code, result.stderr).toBe(1);
@@ -90,6 +93,46 @@ describe.each(HELM_BINARIES)("failures with %s", (helm) => {
     expect(history[2]).toMatchObject({ status: "deployed" });
     expect(history[2]!.description).toMatch(/rollback to 1/i);
     expect(await helmValues(helm, "t", ns, 3)).toEqual(await helmValues(helm, "t", ns, 1));
+  });
+
+  it("failed tests after a failed non-atomic upgrade roll back to the last good revision, not uninstall", async () => {
+    const ns = `tests-after-fail-${unique()}`;
+    const q = (values: Record<string, unknown>, tests = false): ReleaseSpec => ({
+      name: "q",
+      namespace: ns,
+      atomic: false,
+      tests,
+      // Short while it is meant to time out; the rollout away from a stuck ReplicaSet takes a while.
+      timeout: values.simulate === "never-ready" ? "8s" : "45s",
+      values: [values],
+    });
+    const project = new Project(helm, [q({ message: "good" })]);
+    onTestFinished(() => project.cleanUp());
+    const first = await project.releases(["sync"]);
+    expect(first.code, first.stderr).toBe(0);
+    // Not atomic: the timed-out upgrade stays as helm left it, `failed`.
+    project.setReleases([q({ message: "stuck", simulate: "never-ready" })]);
+    const failed = await project.releases(["sync"]);
+    expect(failed.code, failed.stderr).toBe(1);
+    expect(reportOf(failed, `${ns}/q`)).toMatchObject({ outcome: "failed", rolledBack: false });
+    expect((await helmHistory(helm, "q", ns)).map((h) => h.status)).toEqual(["deployed", "failed"]);
+
+    // The pod annotation is set to a harmless value on purpose: helm 3 patches from the last
+    // *deployed* manifest, so merely dropping never-ready would leave it on the live Deployment.
+    project.setReleases([q({ message: "tested", simulate: "ok", test: { simulate: "fail" } }, true)]);
+    const result = await project.releases(["sync"]);
+
+    expect(result.code, result.stderr).toBe(1);
+    expect(reportOf(result, `${ns}/q`)).toMatchObject({
+      outcome: "failed",
+      rolledBack: true,
+      rolledBackToRevision: 1,
+    });
+    const history = await helmHistory(helm, "q", ns);
+    expect(history.map((h) => h.revision)).toEqual([1, 2, 3, 4]);
+    expect(history[3]).toMatchObject({ status: "deployed" });
+    expect(history[3]!.description).toMatch(/rollback to 1/i);
+    expect(await helmValues(helm, "q", ns, 4)).toEqual({ message: "good" });
   });
 
   it("failed tests on a first install uninstall the release", async () => {

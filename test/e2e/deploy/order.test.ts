@@ -85,7 +85,10 @@ describe.each(HELM_BINARIES)("deploy order with %s", (helm) => {
     const result = await project.releases(["destroy", "--yes"]);
     expect(result.code, result.stderr).toBe(0);
     for (const r of releases) {
-      expect(reportOf(result, `${r.namespace}/${r.name}`)).toMatchObject({ action: "uninstall", outcome: "succeeded" });
+      expect(reportOf(result, `${r.namespace}/${r.name}`)).toMatchObject({
+        action: "uninstall",
+        outcome: "succeeded",
+      });
     }
     // Order of the log lines: a dependent is uninstalled before what it needs starts uninstalling.
     const done = (id: string) => logIndex(result.stderr, new RegExp(`\\] ${id}: uninstalled`));

@@ -12,8 +12,8 @@ import {
   kubeconfig,
   kubectl,
   latestRevision,
-  pacedChart,
   Project,
+  pacedChart,
   type ReleaseSpec,
   reportOf,
   sleep,
@@ -36,7 +36,16 @@ function waitForStatus(namespace: string, release: string, revision: number, sta
 }
 
 async function leaseHolder(environment: string): Promise<string | undefined> {
-  const out = await kubectl(["-n", "default", "get", "lease", `releases-${environment}`, "--ignore-not-found", "-o", "json"]);
+  const out = await kubectl([
+    "-n",
+    "default",
+    "get",
+    "lease",
+    `releases-${environment}`,
+    "--ignore-not-found",
+    "-o",
+    "json",
+  ]);
   if (out.trim() === "") return undefined;
   return (JSON.parse(out) as { spec: { holderIdentity?: string } }).spec.holderIdentity ?? "";
 }
@@ -79,7 +88,11 @@ describe.each(HELM_BINARIES)("safety with %s", (helm) => {
     const recovered = await project.releases(["sync", "--recover=rollback"]);
 
     expect(recovered.code, recovered.stderr).toBe(0);
-    expect(reportOf(recovered, `${ns}/p`)).toMatchObject({ action: "upgrade", outcome: "succeeded", revision: 4 });
+    expect(reportOf(recovered, `${ns}/p`)).toMatchObject({
+      action: "upgrade",
+      outcome: "succeeded",
+      revision: 4,
+    });
     const history = await helmHistory(helm, "p", ns);
     expect(history.map((h) => h.revision)).toEqual([1, 2, 3, 4]);
     expect(history[2]!.description).toMatch(/rollback to 1/i);
@@ -108,7 +121,14 @@ describe.each(HELM_BINARIES)("safety with %s", (helm) => {
     });
     await kubectl(["create", "-f", `${project.dir}/lease.yaml`]);
     onTestFinished(async () => {
-      await kubectl(["-n", "default", "delete", "lease", `releases-${project.environment}`, "--ignore-not-found"]);
+      await kubectl([
+        "-n",
+        "default",
+        "delete",
+        "lease",
+        `releases-${project.environment}`,
+        "--ignore-not-found",
+      ]);
     });
 
     const result = await project.releases(["sync", "--lock-timeout", "2"]);
@@ -154,7 +174,10 @@ describe.each(HELM_BINARIES)("safety with %s", (helm) => {
     const first = await project.releases(["sync"]);
     expect(first.code, first.stderr).toBe(0);
 
-    project.setReleases([s({ message: "s2", simulate: "never-ready" }), { ...r, values: [{ message: "r2" }] }]);
+    project.setReleases([
+      s({ message: "s2", simulate: "never-ready" }),
+      { ...r, values: [{ message: "r2" }] },
+    ]);
     const running = project.start(["sync"]);
     await waitForStatus(ns, "s", 2, "pending-upgrade");
     running.child.kill("SIGINT");
@@ -188,8 +211,15 @@ describe.each(HELM_BINARIES)("safety with %s", (helm) => {
     const result = await running.done;
 
     expect(result.code, result.stderr).toBe(130);
-    expect(reportOf(result, `${ns}/w`)).toMatchObject({ action: "install", outcome: "succeeded", revision: 1 });
-    expect(reportOf(result, `${ns}/z`)).toMatchObject({ outcome: "skipped", reason: "interrupted: not started" });
+    expect(reportOf(result, `${ns}/w`)).toMatchObject({
+      action: "install",
+      outcome: "succeeded",
+      revision: 1,
+    });
+    expect(reportOf(result, `${ns}/z`)).toMatchObject({
+      outcome: "skipped",
+      reason: "interrupted: not started",
+    });
     expect((await helmHistory(helm, "w", ns)).map((h) => h.status)).toEqual(["deployed"]);
     expect(await helmHistory(helm, "z", ns)).toEqual([]);
   });

@@ -20,9 +20,19 @@ describe.each(HELM_BINARIES)("selection with %s", (helm) => {
     const frontend = `sel-front-${unique()}`;
     const releases: ReleaseSpec[] = [
       { name: "app1-back", namespace: backend, labels: { app: "app1", tier: "back" } },
-      { name: "app1-front", namespace: frontend, labels: { app: "app1", tier: "front" }, needs: [`${backend}/app1-back`] },
+      {
+        name: "app1-front",
+        namespace: frontend,
+        labels: { app: "app1", tier: "front" },
+        needs: [`${backend}/app1-back`],
+      },
       { name: "app2-back", namespace: backend, labels: { app: "app2", tier: "back" } },
-      { name: "app2-front", namespace: frontend, labels: { app: "app2", tier: "front" }, needs: [`${backend}/app2-back`] },
+      {
+        name: "app2-front",
+        namespace: frontend,
+        labels: { app: "app2", tier: "front" },
+        needs: [`${backend}/app2-back`],
+      },
     ];
     const project = new Project(helm, releases);
     onTestFinished(() => project.cleanUp());
@@ -30,14 +40,19 @@ describe.each(HELM_BINARIES)("selection with %s", (helm) => {
     expect(first.code, first.stderr).toBe(0);
     const revisions = async () =>
       Object.fromEntries(
-        await Promise.all(releases.map(async (r) => [r.name, await latestRevision(helm, r.name, r.namespace)])),
+        await Promise.all(
+          releases.map(async (r) => [r.name, await latestRevision(helm, r.name, r.namespace)]),
+        ),
       );
     expect(await revisions()).toEqual({ "app1-back": 1, "app1-front": 1, "app2-back": 1, "app2-front": 1 });
 
     const result = await project.releases(["sync", "-l", "app=app1"]);
 
     expect(result.code, result.stderr).toBe(0);
-    expect(result.report!.releases.map((r) => r.id).sort()).toEqual([`${backend}/app1-back`, `${frontend}/app1-front`]);
+    expect(result.report!.releases.map((r) => r.id).sort()).toEqual([
+      `${backend}/app1-back`,
+      `${frontend}/app1-front`,
+    ]);
     expect(reportOf(result, `${backend}/app1-back`)).toMatchObject({ action: "upgrade", revision: 2 });
     expect(await revisions()).toEqual({ "app1-back": 2, "app1-front": 2, "app2-back": 1, "app2-front": 1 });
   });
@@ -66,7 +81,9 @@ describe.each(HELM_BINARIES)("selection with %s", (helm) => {
     expect(unchanged.helmCalls).toEqual([]);
     for (const r of releases) expect(await latestRevision(helm, r.name, ns)).toBe(1);
 
-    project.setReleases(releases.map((r) => (r.name === "two" ? { ...r, values: [{ message: "two, changed" }] } : r)));
+    project.setReleases(
+      releases.map((r) => (r.name === "two" ? { ...r, values: [{ message: "two, changed" }] } : r)),
+    );
     const changed = await project.releases(["apply", "--debug"]);
 
     expect(changed.code, changed.stderr).toBe(0);
@@ -101,8 +118,16 @@ describe.each(HELM_BINARIES)("selection with %s", (helm) => {
     const result = await project.releases(["sync", "-l", "app=top", "--include-needs"]);
 
     expect(result.code, result.stderr).toBe(0);
-    expect(reportOf(result, `${ns}/base`)).toMatchObject({ action: "install", outcome: "succeeded", revision: 1 });
-    expect(reportOf(result, `${ns}/top`)).toMatchObject({ action: "install", outcome: "succeeded", revision: 1 });
+    expect(reportOf(result, `${ns}/base`)).toMatchObject({
+      action: "install",
+      outcome: "succeeded",
+      revision: 1,
+    });
+    expect(reportOf(result, `${ns}/top`)).toMatchObject({
+      action: "install",
+      outcome: "succeeded",
+      revision: 1,
+    });
     expect((await helmHistory(helm, "top", ns)).map((h) => h.status)).toEqual(["deployed"]);
     expect((await helmList(helm, [ns])).sort()).toEqual([`${ns}/base`, `${ns}/top`]);
 

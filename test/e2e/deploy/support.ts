@@ -55,10 +55,6 @@ export class Project {
     this.#writeProject();
   }
 
-  get releases(): readonly ReleaseSpec[] {
-    return this.#releases;
-  }
-
   /** Every namespace the project's releases live in. */
   get namespaces(): string[] {
     return [...new Set(this.#releases.map((r) => r.namespace))];
@@ -227,8 +223,21 @@ export interface HistoryEntry {
 }
 
 /** `helm history -o json`; empty when the release does not exist. */
-export async function helmHistory(helm: HelmBinary, name: string, namespace: string): Promise<HistoryEntry[]> {
-  const result = await run(helm, ["history", name, "-n", namespace, "-o", "json", "--kubeconfig", kubeconfig()]);
+export async function helmHistory(
+  helm: HelmBinary,
+  name: string,
+  namespace: string,
+): Promise<HistoryEntry[]> {
+  const result = await run(helm, [
+    "history",
+    name,
+    "-n",
+    namespace,
+    "-o",
+    "json",
+    "--kubeconfig",
+    kubeconfig(),
+  ]);
   if (result.code !== 0) {
     if (/not found/i.test(result.stderr)) return [];
     throw new Error(`helm history ${name} failed: ${result.stderr}`);
@@ -308,7 +317,9 @@ export interface StorageRecord {
 export async function storageRecords(namespaces: readonly string[]): Promise<StorageRecord[]> {
   const out: StorageRecord[] = [];
   for (const ns of namespaces) {
-    const json = JSON.parse(await kubectl(["-n", ns, "get", "secrets", "-l", "owner=helm", "-o", "json"])) as {
+    const json = JSON.parse(
+      await kubectl(["-n", ns, "get", "secrets", "-l", "owner=helm", "-o", "json"]),
+    ) as {
       items: { metadata: { namespace: string; labels: Record<string, string> } }[];
     };
     for (const item of json.items) {
@@ -328,7 +339,11 @@ export function sleep(ms: number): Promise<void> {
 }
 
 /** Polls `check` every 200 ms until it returns a value, or fails after `timeoutMs`. */
-export async function waitFor<T>(what: string, check: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  check: () => Promise<T | undefined>,
+  timeoutMs = 30_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();
