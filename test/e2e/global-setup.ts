@@ -1,7 +1,8 @@
 // Starts the e2e environment once for the whole e2e project: a kwok cluster
 // named "releases-test" (scripts/cluster) and a Vault dev server named
 // "releases-test" on its own port (scripts/vault), so a demo cluster or Vault
-// ("releases") keeps running untouched. Workers get KUBECONFIG, VAULT_ADDR,
+// ("releases") keeps running untouched (RELEASES_E2E_NAME and
+// RELEASES_E2E_VAULT_PORT override the name and port). Workers get KUBECONFIG, VAULT_ADDR,
 // VAULT_TOKEN and PATH (.toolchain/bin first) through process.env: Vitest
 // copies process.env into each worker when it starts it, after global setup.
 //
