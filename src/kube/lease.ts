@@ -4,7 +4,7 @@
 import { hostname, userInfo } from "node:os";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { V1Lease } from "@kubernetes/client-node";
-import { ClusterStateError } from "../errors.js";
+import { ClusterStateError, InterruptedError } from "../errors.js";
 import type { Cluster } from "./cluster.js";
 
 export interface LeaseOptions {
@@ -15,6 +15,8 @@ export interface LeaseOptions {
   /** Seconds to wait for a held lease before failing. */
   waitSeconds: number;
   identity?: string;
+  /** Ctrl-C: stop waiting for a held lease. */
+  signal?: AbortSignal;
 }
 
 export interface HeldLease {
@@ -71,6 +73,11 @@ export async function acquireLease(cluster: Cluster, options: LeaseOptions): Pro
         continue;
       }
     }
+    if (options.signal?.aborted) {
+      throw new InterruptedError(
+        `interrupted while waiting for the lock held by ${holder}; nothing was deployed`,
+      );
+    }
     if (Date.now() >= deadline) {
       throw new ClusterStateError(
         `another run holds the lock for environment "${options.environment}": ${holder}`,
@@ -79,7 +86,11 @@ export async function acquireLease(cluster: Cluster, options: LeaseOptions): Pro
         },
       );
     }
-    await sleep(Math.min(1000, Math.max(50, deadline - Date.now())));
+    await sleep(Math.min(1000, Math.max(50, deadline - Date.now())), undefined, {
+      signal: options.signal,
+    }).catch(
+      () => {}, // aborted: the check above ends the wait
+    );
   }
 
   const renew = setInterval(

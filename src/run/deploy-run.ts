@@ -47,6 +47,7 @@ export async function syncRun(
   const lock = await acquireLease(settings.cluster, {
     environment: settings.environment,
     waitSeconds: settings.lockTimeoutSeconds,
+    signal: settings.interrupts.soft.signal,
   });
   try {
     await recoverPending(findPending(ids, deployed), settings.recover, settings.helm, settings.kubeContext);
@@ -95,6 +96,7 @@ export async function destroyRun(
   const lock = await acquireLease(settings.cluster, {
     environment: settings.environment,
     waitSeconds: settings.lockTimeoutSeconds,
+    signal: settings.interrupts.soft.signal,
   });
   try {
     const byId = new Map(releases.map((r) => [r.id, r]));
