@@ -140,6 +140,35 @@ describe.each(HELM_BINARIES)("safety with %s", (helm) => {
     expect(await leaseHolder(project.environment)).toBe(holder); // not taken over
   });
 
+  it("Ctrl-C while waiting for the lock stops at once with exit 130 and deploys nothing", async () => {
+    const ns = `lock-int-${unique()}`;
+    const project = new Project(helm, [{ name: "l", namespace: ns }]);
+    onTestFinished(() => project.cleanUp());
+    const holder = "someone@elsewhere pid 4343";
+    const micro = new Date().toISOString().replace(/\.(\d{3})Z$/, ".$1000Z");
+    project.writeFile("lease.yaml", {
+      apiVersion: "coordination.k8s.io/v1",
+      kind: "Lease",
+      metadata: { name: `releases-${project.environment}`, namespace: "default" },
+      spec: { holderIdentity: holder, leaseDurationSeconds: 300, acquireTime: micro, renewTime: micro },
+    });
+    await kubectl(["create", "-f", `${project.dir}/lease.yaml`]);
+    onTestFinished(async () => {
+      await kubectl(["-n", "default", "delete", "lease", `releases-${project.environment}`, "--ignore-not-found"]);
+    });
+
+    const running = project.start(["sync", "--lock-timeout", "60"]);
+    await sleep(3000); // rendering done, waiting for the lease
+    const interruptedAt = Date.now();
+    running.child.kill("SIGINT");
+    const result = await running.done;
+
+    expect(result.code, result.stderr).toBe(130);
+    expect(Date.now() - interruptedAt).toBeLessThan(5000);
+    expect(await helmList(helm, [ns])).toEqual([]);
+    expect(await leaseHolder(project.environment)).toBe(holder);
+  });
+
   it("a second run waits for the first one's lock, then fails naming it; the lock is gone afterwards", async () => {
     const ns = `lock-run-${unique()}`;
     const project = new Project(helm, [{ name: "slow", namespace: ns, values: [{ readyAfter: "8s" }] }]);
