@@ -4,6 +4,7 @@ import { ClusterStateError } from "../errors.js";
 import { rollbackArgs, type Target, uninstallArgs } from "../helm/args.js";
 import type { HelmClient } from "../helm/client.js";
 import { type DeployedRelease, PENDING } from "../kube/release-record.js";
+import { lastGoodRevision } from "./history.js";
 
 export type RecoverMode = "rollback" | "uninstall";
 
@@ -44,11 +45,14 @@ export async function recoverPending(
   }
   for (const r of stuck) {
     const target: Target = { name: r.name, namespace: r.namespace, kubeContext };
-    const canRollBack = recover === "rollback" && r.revision > 1;
-    // A pending first install has nothing to roll back to: uninstall it (helmwave does the same).
+    // Back to the newest revision that deployed fine, not blindly r.revision - 1: that one may
+    // have failed, and a rollback to it would wait out its timeout on pods that never get Ready.
+    const goodRevision =
+      recover === "rollback" ? await lastGoodRevision(helm, target, r.revision - 1) : undefined;
+    // Nothing to roll back to (a pending first install): uninstall it (helmwave does the same).
     await helm.run(
-      canRollBack
-        ? rollbackArgs(helm.major, target, r.revision - 1, 300)
+      goodRevision !== undefined
+        ? rollbackArgs(helm.major, target, goodRevision, 300)
         : uninstallArgs(helm.major, target, 300),
     );
   }

@@ -4,7 +4,6 @@
 import { HelmError, ReleasesError } from "../errors.js";
 import {
   FINGERPRINT_LABEL,
-  historyArgs,
   rollbackArgs,
   SECRETS_LABEL,
   type Target,
@@ -16,6 +15,7 @@ import type { HelmClient } from "../helm/client.js";
 import type { DeployedRelease } from "../kube/release-record.js";
 import type { RenderedRelease } from "../values/render-releases.js";
 import type { ReleaseAction, RunListener } from "./events.js";
+import { lastGoodRevision } from "./history.js";
 
 export interface StepOptions {
   helm: HelmClient;
@@ -77,7 +77,7 @@ export async function syncReleaseStep(rendered: RenderedRelease, options: StepOp
       if (test.code !== 0) {
         const testError = `tests failed: ${summarize(test.stderr || test.stdout)}`;
         try {
-          const previous = await lastGoodRevision(helm, target, live);
+          const previous = await rollbackTarget(helm, target, live);
           if (previous !== undefined) {
             await helm.run(rollbackArgs(helm.major, target, previous, release.timeout), {
               signal: options.signal,
@@ -127,25 +127,17 @@ export async function syncReleaseStep(rendered: RenderedRelease, options: StepOp
 
 /**
  * The revision to go back to when a deployed revision fails its tests: the one
- * that was live, if it was deployed; else the newest that ever deployed fine
- * (as helm's own atomic rollback picks); undefined when there is none, which
- * means a first install (or one that never worked): uninstall it.
+ * that was live, if it was deployed; else the newest that ever deployed fine;
+ * undefined for a first install (or one that never worked): uninstall it.
  */
-async function lastGoodRevision(
+async function rollbackTarget(
   helm: HelmClient,
   target: Target,
   live: DeployedRelease | undefined,
 ): Promise<number | undefined> {
   if (!live) return undefined;
   if (live.status === "deployed") return live.revision;
-  const history = JSON.parse((await helm.run(historyArgs(target))).stdout) as {
-    revision: number;
-    status: string;
-  }[];
-  const good = history.filter(
-    (h) => h.revision <= live.revision && (h.status === "deployed" || h.status === "superseded"),
-  );
-  return good.length === 0 ? undefined : Math.max(...good.map((h) => h.revision));
+  return lastGoodRevision(helm, target, live.revision);
 }
 
 function summarize(output: string): string {
