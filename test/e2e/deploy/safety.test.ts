@@ -107,6 +107,50 @@ describe.each(HELM_BINARIES)("safety with %s", (helm) => {
     expect(reportOf(again, `${ns}/p`)).toMatchObject({ outcome: "succeeded", revision: 5 });
   });
 
+  it("--recover=rollback goes back past a failed revision to the last good one", async () => {
+    const ns = `pending-past-${unique()}`;
+    const p = (values: Record<string, unknown>): ReleaseSpec => ({
+      name: "p",
+      namespace: ns,
+      atomic: false,
+      timeout: values.simulate === "never-ready" ? "6s" : "60s",
+      values: [values],
+    });
+    const project = new Project(helm, [p({ message: "v1" })]);
+    onTestFinished(() => project.cleanUp());
+    expect((await project.releases(["sync"])).code).toBe(0);
+    project.setReleases([p({ message: "v2", simulate: "never-ready" })]);
+    expect((await project.releases(["sync"])).code).toBe(1); // not atomic: revision 2 stays failed
+
+    const wait = helm === "helm" ? "--wait" : "--wait=watcher";
+    const stuck = spawn(
+      tool(helm),
+      ["upgrade", "p", pacedChart, "-n", ns, "--set", "simulate=never-ready", wait, "--timeout", "120s"],
+      { env: { ...process.env, KUBECONFIG: kubeconfig() }, stdio: "ignore" },
+    );
+    const exited = new Promise((resolve) => stuck.on("exit", resolve));
+    await waitForStatus(ns, "p", 3, "pending-upgrade");
+    stuck.kill("SIGKILL");
+    await exited;
+
+    project.setReleases([p({ message: "v4" })]);
+    const started = Date.now();
+    const recovered = await project.releases(["sync", "--recover=rollback", "--debug"]);
+
+    expect(recovered.code, recovered.stderr).toBe(0);
+    expect(Date.now() - started).toBeLessThan(60_000);
+    expect(recovered.helmCalls.find((args) => args[0] === "rollback")?.slice(0, 3)).toEqual([
+      "rollback",
+      "p",
+      "1",
+    ]);
+    const history = await helmHistory(helm, "p", ns);
+    expect(history.map((h) => h.revision)).toEqual([1, 2, 3, 4, 5]);
+    expect(history[3]!.description).toMatch(/rollback to 1/i);
+    expect(history[4]!.status).toBe("deployed");
+    expect(await helmValues(helm, "p", ns, 5)).toEqual({ message: "v4" });
+  });
+
   it("a lease held by someone else makes sync fail with exit 4 naming the holder", async () => {
     const ns = `lock-${unique()}`;
     const project = new Project(helm, [{ name: "l", namespace: ns }]);
@@ -154,7 +198,14 @@ describe.each(HELM_BINARIES)("safety with %s", (helm) => {
     });
     await kubectl(["create", "-f", `${project.dir}/lease.yaml`]);
     onTestFinished(async () => {
-      await kubectl(["-n", "default", "delete", "lease", `releases-${project.environment}`, "--ignore-not-found"]);
+      await kubectl([
+        "-n",
+        "default",
+        "delete",
+        "lease",
+        `releases-${project.environment}`,
+        "--ignore-not-found",
+      ]);
     });
 
     const running = project.start(["sync", "--lock-timeout", "60"]);
