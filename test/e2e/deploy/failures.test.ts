@@ -60,6 +60,12 @@ describe.each(HELM_BINARIES)("failures with %s", (helm) => {
     expect(await helmManifest(helm, "x", ns, 3)).toEqual(await helmManifest(helm, "x", ns, 1));
     expect(await latestRevision(helm, "y", ns)).toBe(1);
     expect(await helmValues(helm, "y", ns, 1)).toEqual({ message: "y1" });
+    // The rollback carries revision 1's fingerprint, so a later `apply` retries x instead of
+    // taking the failed desired state for deployed.
+    const records = (await storageRecords([ns])).filter((r) => r.release === `${ns}/x`);
+    expect(records[2]!.fingerprint).toBeDefined();
+    expect(records[2]!.fingerprint).toBe(records[0]!.fingerprint);
+    expect(records[1]!.fingerprint).not.toBe(records[0]!.fingerprint);
   });
 
   it("failed tests roll an upgrade back to the previous revision", async () => {

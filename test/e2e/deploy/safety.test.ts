@@ -240,6 +240,48 @@ describe.each(HELM_BINARIES)("safety with %s", (helm) => {
     expect(await leaseHolder(project.environment)).toBeUndefined();
   });
 
+  it("a long run renews its lease, so it stays the holder past a renewal period", async () => {
+    const ns = `lock-renew-${unique()}`;
+    const project = new Project(helm, [{ name: "long", namespace: ns, values: [{ readyAfter: "25s" }] }]);
+    onTestFinished(() => project.cleanUp());
+    const renewTime = async () => {
+      const out = await kubectl([
+        "-n",
+        "default",
+        "get",
+        "lease",
+        `releases-${project.environment}`,
+        "-o",
+        "json",
+      ]);
+      const lease = JSON.parse(out) as { spec: { holderIdentity: string; renewTime: string } };
+      return { holder: lease.spec.holderIdentity, renewed: Date.parse(lease.spec.renewTime) };
+    };
+
+    const running = project.start(["sync"]);
+    let finished = false;
+    void running.done.then(() => {
+      finished = true;
+    });
+    await waitFor("the run to start installing", async () =>
+      /long: installing/.test(running.stderr()) ? true : undefined,
+    );
+    const before = await renewTime();
+    const after = await waitFor(
+      "the lease to be renewed",
+      async () => {
+        const now = await renewTime();
+        return now.renewed > before.renewed ? now : undefined;
+      },
+      30_000,
+    );
+    expect(finished).toBe(false); // renewed while the run was still going
+    expect(after.holder).toBe(before.holder);
+    expect(after.holder).toContain(`pid ${running.child.pid}`);
+    const result = await running.done;
+    expect(result.code, result.stderr).toBe(0);
+  });
+
   it("Ctrl-C twice stops the run with exit 130 and leaves no release pending", async () => {
     const ns = `interrupt-${unique()}`;
     const s = (values: Record<string, unknown>): ReleaseSpec => ({

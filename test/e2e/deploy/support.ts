@@ -311,6 +311,8 @@ export interface StorageRecord {
   release: string;
   revision: number;
   status: string;
+  /** The desired-state fingerprint `releases` stores on each revision (what `apply` compares). */
+  fingerprint?: string;
 }
 
 /** Helm's storage Secrets in these namespaces, as their labels say (what `releases` itself reads). */
@@ -328,6 +330,7 @@ export async function storageRecords(namespaces: readonly string[]): Promise<Sto
         release: `${item.metadata.namespace}/${labels.name}`,
         revision: Number(labels.version),
         status: labels.status ?? "",
+        ...(labels["releases.dev/fingerprint"] ? { fingerprint: labels["releases.dev/fingerprint"] } : {}),
       });
     }
   }
