@@ -88,6 +88,13 @@ export function requestError(failure: VaultFailure, context: RequestContext): Se
       hint: "The token is expired, revoked or wrong: check VAULT_TOKEN or ~/.vault-token, or log in again.",
     });
   }
+  if (failure.status === 403 && failure.errors.some((e) => e.includes("preflight capability check"))) {
+    // The mount lookup answers 403 both for a mount that does not exist and for one the token may not see.
+    return new SecretError(`no Vault mount this token can access holds ${apiPath} (needed for ${subject})`, {
+      location,
+      hint: "Check the mount name (`vault secrets list`) and that the token's policies grant access under it.",
+    });
+  }
   if (failure.status === 403) {
     return new SecretError(`permission denied on Vault path ${apiPath} for ${subject}`, {
       location,

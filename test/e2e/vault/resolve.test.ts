@@ -130,7 +130,8 @@ describe("resolving Vault references", () => {
       name: policy,
       rules: `path "secret/data/${base}/app1/*" { capabilities = ["read"] }`,
     });
-    const { auth } = await vault.tokenCreate({ policies: [policy], ttl: "10m" });
+    // Not tokenCreate: node-vault would switch the admin client to the new token.
+    const { auth } = await vault.write("auth/token/create", { policies: [policy], ttl: "10m" });
     const client = VaultClient.fromEnv({ VAULT_ADDR: adminEnv().VAULT_ADDR, VAULT_TOKEN: auth.client_token });
     expect(await client.resolve([use(`secret/${base}/app1/db`, "user")])).toEqual(
       new Map([[`secret/${base}/app1/db#user`, "app1"]]),
@@ -169,5 +170,15 @@ describe("resolving Vault references", () => {
       delete process.env.DEBUG;
     }
     expect(written).toEqual([]);
+  });
+});
+
+describe("references to a mount that does not exist", () => {
+  it("say no accessible mount holds the path", async () => {
+    const client = VaultClient.fromEnv(adminEnv());
+    const error = await client.resolve([use(`${unique("nomount")}/app1/db`, "password")]).catch((e) => e);
+    expect(error).toBeInstanceOf(SecretError);
+    expect(error.message).toMatch(/^no Vault mount this token can access holds nomount-[0-9a-f]+\/app1\/db/);
+    expect(error.hint).toContain("vault secrets list");
   });
 });
