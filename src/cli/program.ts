@@ -60,8 +60,11 @@ export function buildProgram(ctx: Omit<CommandContext, "globals">): Command {
   return program;
 }
 
-export async function runCli(argv: readonly string[], io: CliIO): Promise<ExitCodeValue | number> {
+export async function runCli(argv: readonly string[], rawIO: CliIO): Promise<ExitCodeValue | number> {
   const redactor = new Redactor();
+  // Every byte the commands print passes the run's redactor: one filter for logs,
+  // reports, diffs, helm output and errors alike.
+  const io: CliIO = { ...rawIO, stdout: redacting(rawIO.stdout, redactor), stderr: redacting(rawIO.stderr, redactor) };
   const program = buildProgram({ io, redactor });
   try {
     await program.parseAsync([...argv], { from: "user" });
@@ -86,4 +89,22 @@ function reportError(error: unknown, io: CliIO, redactor: Redactor): number {
   const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
   io.stderr.write(`releases: internal error (a bug, please report it):\n${redactor.redact(detail)}\n`);
   return ExitCode.internal;
+}
+
+/** `stream` with every written chunk redacted; everything else (isTTY, columns, events) is the stream's own. */
+export function redacting<S extends NodeJS.WritableStream>(stream: S, redactor: Redactor): S {
+  const write = (chunk: unknown, ...rest: unknown[]) => {
+    const text = typeof chunk === "string" ? chunk : Buffer.isBuffer(chunk) ? chunk.toString("utf8") : chunk;
+    return (stream.write as (...args: unknown[]) => boolean)(
+      typeof text === "string" ? redactor.redact(text) : text,
+      ...rest,
+    );
+  };
+  return new Proxy(stream, {
+    get(target, prop) {
+      if (prop === "write") return write;
+      const value = Reflect.get(target, prop, target) as unknown;
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
 }

@@ -1,5 +1,7 @@
 // The only code that spawns helm. Values go in through stdin; output is
 // captured; every message that leaves carries redacted arguments and stderr.
+// stdout is returned unredacted: it is data (a dry run's manifest must compare
+// equal to the deployed one), and callers print it through a redacting stream.
 import { spawn } from "node:child_process";
 import { HelmError } from "../errors.js";
 import type { Redactor } from "../secrets/redactor.js";
@@ -57,8 +59,11 @@ export class HelmClient {
     const started = Date.now();
     this.#calls++;
     const result = await spawnHelm(this.binary, args, this.#env, options);
+    // stdout is data (JSON, manifests) for the caller to parse, so it stays as
+    // helm wrote it; whatever reaches the user goes through the CLI's redacting
+    // streams. stderr is only ever shown, so it is redacted here already.
     const redacted = {
-      stdout: this.#redactor.redact(result.stdout),
+      stdout: result.stdout,
       stderr: this.#redactor.redact(result.stderr),
       code: result.code,
     };

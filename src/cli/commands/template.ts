@@ -40,7 +40,7 @@ Examples:
           return `# release: ${release.id}\n${out.stdout}`;
         }),
     );
-    // stdout of helm was redacted by the client already.
+    // Printed through the CLI's redacting stdout: Secret data shows as <redacted>.
     ctx.io.stdout.write(outputs.join("---\n"));
   });
 
