@@ -1,7 +1,9 @@
 // VaultClient.resolve against the real dev server: KV v2 with and without
 // data/, KV v1, de-duplication counted by Vault's own audit log, and every
 // failure naming the reference and its use but never a value or the token.
+import { createRequire } from "node:module";
 import { inspect } from "node:util";
+import nodeVault from "node-vault";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SecretError } from "../../../src/errors.js";
 import { VaultClient } from "../../../src/secrets/vault/client.js";
@@ -150,26 +152,38 @@ describe("resolving Vault references", () => {
     await vault.removePolicy({ name: policy });
   });
 
-  it("writes nothing to stdout or stderr, even with DEBUG=node-vault", async () => {
+  it("writes nothing to stdout or stderr, even with node-vault's debug output switched on", async () => {
+    // The `debug` package node-vault logs through (it prints request bodies); enabled as DEBUG=node-vault would.
+    const debug = createRequire(import.meta.url)("debug") as {
+      enable(namespaces: string): void;
+      disable(): string;
+    };
     const written: string[] = [];
     const original = { out: process.stdout.write, err: process.stderr.write };
     const capture = (chunk: unknown) => {
       written.push(String(chunk));
       return true;
     };
-    process.env.DEBUG = "node-vault";
+    debug.enable("node-vault");
     process.stdout.write = capture as typeof process.stdout.write;
     process.stderr.write = capture as typeof process.stderr.write;
+    let control: string[] = [];
     try {
       const client = VaultClient.fromEnv(adminEnv());
       await client.resolve([use(`secret/${base}/app1/db`, "password")]);
       await client.resolve([use(`secret/${base}/app1/db`, "passwd")]).catch(() => undefined);
+      control = written.splice(0);
+      // Control: a plain node-vault client does log here, so the capture above would have seen it.
+      await nodeVault({ endpoint: adminEnv().VAULT_ADDR, token: adminEnv().VAULT_TOKEN }).read(
+        `secret/data/${base}/app1/db`,
+      );
     } finally {
       process.stdout.write = original.out;
       process.stderr.write = original.err;
-      delete process.env.DEBUG;
+      debug.disable();
     }
-    expect(written).toEqual([]);
+    expect(control).toEqual([]);
+    expect(written.join("")).toContain("node-vault");
   });
 });
 
