@@ -24,7 +24,10 @@ export interface SourceLocation {
 
 /** `file:line:col field`; with `cwd`, a file below it is shown relative to it, as users typed it. */
 export function formatLocation(loc: SourceLocation, cwd?: string): string {
-  let out = cwd && loc.file.startsWith(`${cwd.replace(/\/$/, "")}/`) ? loc.file.slice(cwd.replace(/\/$/, "").length + 1) : loc.file;
+  let out =
+    cwd && loc.file.startsWith(`${cwd.replace(/\/$/, "")}/`)
+      ? loc.file.slice(cwd.replace(/\/$/, "").length + 1)
+      : loc.file;
   if (loc.line !== undefined) {
     out += `:${loc.line}`;
     if (loc.column !== undefined) out += `:${loc.column}`;

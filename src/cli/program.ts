@@ -64,7 +64,11 @@ export async function runCli(argv: readonly string[], rawIO: CliIO): Promise<Exi
   const redactor = new Redactor();
   // Every byte the commands print passes the run's redactor: one filter for logs,
   // reports, diffs, helm output and errors alike.
-  const io: CliIO = { ...rawIO, stdout: redacting(rawIO.stdout, redactor), stderr: redacting(rawIO.stderr, redactor) };
+  const io: CliIO = {
+    ...rawIO,
+    stdout: redacting(rawIO.stdout, redactor),
+    stderr: redacting(rawIO.stderr, redactor),
+  };
   const program = buildProgram({ io, redactor });
   try {
     await program.parseAsync([...argv], { from: "user" });

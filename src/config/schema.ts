@@ -4,11 +4,14 @@ import { z } from "zod";
 
 const templated = z.string().min(1);
 const duration = z
-  .union([z.number().int().positive(), z.string().regex(/^(\d+h)?(\d+m)?(\d+s)?$|^\d+$/, "a duration like 90s, 5m or 1h30m")])
+  .union([
+    z.number().int().positive(),
+    z.string().regex(/^(\d+h)?(\d+m)?(\d+s)?$|^\d+$/, "a duration like 90s, 5m or 1h30m"),
+  ])
   .describe("seconds, or a duration such as 90s, 5m, 1h30m");
-const valuesEntry = z.union([templated, z.record(z.string(), z.unknown())]).describe(
-  "a values file (a .hbs file is a handlebars template) or an inline map",
-);
+const valuesEntry = z
+  .union([templated, z.record(z.string(), z.unknown())])
+  .describe("a values file (a .hbs file is a handlebars template) or an inline map");
 const labelValue = z.union([z.string(), z.number(), z.boolean()]).transform(String);
 
 const helmSettings = {
@@ -34,7 +37,9 @@ export const repositorySchema = z.strictObject({
 });
 
 export const releaseSchema = z.strictObject({
-  name: z.string().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, "a helm release name (lower-case letters, digits, -)"),
+  name: z
+    .string()
+    .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, "a helm release name (lower-case letters, digits, -)"),
   namespace: templated.optional(),
   chart: templated.describe("local path (./charts/x), repo/chart, or oci://registry/path/chart"),
   version: templated.optional(),
@@ -42,9 +47,15 @@ export const releaseSchema = z.strictObject({
   needs: z.array(z.string().min(1)).optional().describe("releases to deploy first: name or namespace/name"),
   values: z.array(valuesEntry).optional(),
   secrets: z.array(templated).optional(),
-  set: z.record(z.string(), z.unknown()).optional().describe("helm --set style paths; win over every other layer"),
+  set: z
+    .record(z.string(), z.unknown())
+    .optional()
+    .describe("helm --set style paths; win over every other layer"),
   installed: z.boolean().optional(),
-  condition: z.string().optional().describe("a path in the environment values; false switches the release off"),
+  condition: z
+    .string()
+    .optional()
+    .describe("a path in the environment values; false switches the release off"),
   ...helmSettings,
 });
 

@@ -1,3 +1,18 @@
-export { buildReleaseGraph, findCycle, graphOfReleases, ReleaseGraph, type Edge, type GraphNodeInput, type NeedRef } from "./release-graph.js";
+export {
+  buildReleaseGraph,
+  type Edge,
+  findCycle,
+  type GraphNodeInput,
+  graphOfReleases,
+  type NeedRef,
+  ReleaseGraph,
+} from "./release-graph.js";
+export {
+  criticalPath,
+  levels,
+  type Outcome,
+  runGraph,
+  type ScheduleOptions,
+  type SkipReason,
+} from "./schedule.js";
 export { closeSelection, type NeedsMode, type Selection } from "./selection.js";
-export { criticalPath, levels, runGraph, type Outcome, type ScheduleOptions, type SkipReason } from "./schedule.js";

@@ -66,7 +66,10 @@ export function levels(graph: ReleaseGraph): string[][] {
     return d;
   };
   const out: string[][] = [];
-  for (const id of graph.ids) (out[depthOf(id)] ??= []).push(id);
+  for (const id of graph.ids) {
+    const d = depthOf(id);
+    out[d] = [...(out[d] ?? []), id];
+  }
   return out;
 }
 

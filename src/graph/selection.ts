@@ -19,7 +19,11 @@ export interface Selection {
   externalNeeds: string[];
 }
 
-export function closeSelection(graph: ReleaseGraph, matched: ReadonlySet<string>, mode: NeedsMode): Selection {
+export function closeSelection(
+  graph: ReleaseGraph,
+  matched: ReadonlySet<string>,
+  mode: NeedsMode,
+): Selection {
   const chosen = new Set(matched);
   if (mode === "include") {
     for (const id of matched) for (const need of graph.needsOf(id)) chosen.add(need);

@@ -44,10 +44,7 @@ export function redactSecretPair(
       if (!isMap(data)) continue;
       const otherData = other && isMap(other[field]) ? (other[field] as Values) : {};
       copy[field] = Object.fromEntries(
-        Object.keys(data).map((key) => [
-          key,
-          data[key] === otherData[key] ? "<redacted>" : marker,
-        ]),
+        Object.keys(data).map((key) => [key, data[key] === otherData[key] ? "<redacted>" : marker]),
       );
     }
     return copy;

@@ -1,5 +1,5 @@
-import { closeSelection, type NeedsMode, type Selection } from "../graph/selection.js";
 import type { ReleaseGraph } from "../graph/release-graph.js";
+import { closeSelection, type NeedsMode, type Selection } from "../graph/selection.js";
 import type { Release } from "../model/project.js";
 import { matchesAny, parseSelector } from "./selector.js";
 

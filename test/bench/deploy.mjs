@@ -91,7 +91,10 @@ function levelByLevel(releases, duration, concurrency) {
     return d;
   };
   const levels = [];
-  for (const r of releases) (levels[depthOf(r.name)] ??= []).push(duration(r.name));
+  for (const r of releases) {
+    const d = depthOf(r.name);
+    levels[d] = [...(levels[d] ?? []), duration(r.name)];
+  }
   // Each level waits for its slowest release; within a level, `concurrency` at once (longest first).
   return levels.reduce((total, level) => {
     const lanes = new Array(Math.min(concurrency, level.length)).fill(0);
@@ -132,7 +135,9 @@ function benchCriticalPath() {
     const duration = (name) => durations.get(name);
     const cp = criticalPath(releases, duration);
     const levels = levelByLevel(releases, duration, concurrency);
-    console.log(`\n## 1. critical path — 30 releases, ready after 1–10 s, --concurrency ${concurrency}, ${helm}`);
+    console.log(
+      `\n## 1. critical path — 30 releases, ready after 1–10 s, --concurrency ${concurrency}, ${helm}`,
+    );
     line("releases sync wall time (s)", run.seconds.toFixed(1));
     line("critical path of the graph, measured durations (s)", cp.toFixed(1));
     line("level-by-level schedule, same durations (s)", levels.toFixed(1));
@@ -145,12 +150,18 @@ function benchCriticalPath() {
 }
 
 function benchApply() {
-  const releases = Array.from({ length: 50 }, (_, i) => ({ name: `a${String(i).padStart(2, "0")}`, needs: [], readyAfter: 0 }));
+  const releases = Array.from({ length: 50 }, (_, i) => ({
+    name: `a${String(i).padStart(2, "0")}`,
+    needs: [],
+    readyAfter: 0,
+  }));
   const dir = writeProject(releases, "bench-apply");
   try {
     const first = releasesCli(dir, ["-o", "json", "sync", "--concurrency", "16"]);
     const apply = releasesCli(dir, ["-o", "json", "--debug", "apply", "--concurrency", "16"]);
-    const helmCalls = apply.stderr.split("\n").filter((l) => l.startsWith("[debug]") && l.includes(" -> exit "));
+    const helmCalls = apply.stderr
+      .split("\n")
+      .filter((l) => l.startsWith("[debug]") && l.includes(" -> exit "));
     const upgrades = helmCalls.filter((l) => / upgrade /.test(l)).length;
     const unchanged = report(apply).releases.filter((r) => r.outcome === "unchanged").length;
     const resync = releasesCli(dir, ["-o", "json", "sync", "--concurrency", "16"], { BENCH_REVISION: "1" });
@@ -167,24 +178,41 @@ function benchApply() {
 }
 
 function benchSelective() {
-  const releases = dag(200, 11, { maxNeeds: 3, minReady: 0, maxReady: 0 }).map((r, i) => ({ ...r, app: `app${i}` }));
+  const releases = dag(200, 11, { maxNeeds: 3, minReady: 0, maxReady: 0 }).map((r, i) => ({
+    ...r,
+    app: `app${i}`,
+  }));
   const target = releases[150];
   const dir = writeProject(releases, "bench-sel");
   try {
     // Deploy the target and everything it needs, then redeploy the target alone.
-    releasesCli(dir, ["-l", `app=${target.app}`, "--include-transitive-needs", "sync", "--concurrency", "16"]);
+    releasesCli(dir, [
+      "-l",
+      `app=${target.app}`,
+      "--include-transitive-needs",
+      "sync",
+      "--concurrency",
+      "16",
+    ]);
     const runs = [];
     for (let i = 1; i <= 3; i++) {
-      const run = releasesCli(dir, ["-l", `app=${target.app}`, "--debug", "sync"], { BENCH_REVISION: String(i) });
+      const run = releasesCli(dir, ["-l", `app=${target.app}`, "--debug", "sync"], {
+        BENCH_REVISION: String(i),
+      });
       const upgrade = run.stderr.split("\n").find((l) => l.startsWith("[debug]") && / upgrade /.test(l));
       const helmMs = Number(/in (\d+) ms/.exec(upgrade ?? "")?.[1] ?? Number.NaN);
       runs.push({ wall: run.seconds, helm: helmMs / 1000 });
     }
     const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-    console.log(`\n## 3. sync -l app=X in a 200-release project (X needs ${target.needs.length} deployed releases), ${helm}`);
+    console.log(
+      `\n## 3. sync -l app=X in a 200-release project (X needs ${target.needs.length} deployed releases), ${helm}`,
+    );
     line("sync wall time, median of 3 (s)", median(runs.map((r) => r.wall)).toFixed(2));
     line("  of which the one helm upgrade (s)", median(runs.map((r) => r.helm)).toFixed(2));
-    line("time beyond the helm upgrade (s) (goal < 0.5)", median(runs.map((r) => r.wall - r.helm)).toFixed(2));
+    line(
+      "time beyond the helm upgrade (s) (goal < 0.5)",
+      median(runs.map((r) => r.wall - r.helm)).toFixed(2),
+    );
   } finally {
     releasesCli(dir, ["destroy", "--yes", "--concurrency", "16"]);
     rmSync(dir, { recursive: true, force: true });
@@ -193,6 +221,7 @@ function benchSelective() {
 
 const benches = { "critical-path": benchCriticalPath, apply: benchApply, selective: benchSelective };
 for (const name of scenarios) {
-  if (!benches[name]) throw new Error(`unknown benchmark ${name} (known: ${Object.keys(benches).join(", ")})`);
+  if (!benches[name])
+    throw new Error(`unknown benchmark ${name} (known: ${Object.keys(benches).join(", ")})`);
   benches[name]();
 }

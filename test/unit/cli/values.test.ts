@@ -82,9 +82,7 @@ describe("releases values <release>", () => {
       XDG_CONFIG_HOME: `${PROJECTS}/values/no-such-dir`,
     });
     expect(result.code).toBe(3);
-    expect(result.stderr).toMatch(
-      /^releases: environments\/secrets\.sops\.yaml: no age identity found/,
-    );
+    expect(result.stderr).toMatch(/^releases: environments\/secrets\.sops\.yaml: no age identity found/);
     expect(result.stdout).toBe("");
   });
 });

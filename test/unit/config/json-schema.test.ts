@@ -3,7 +3,9 @@ import { describe, expect, it } from "vitest";
 import { projectJsonSchema } from "../../../src/config/schema.js";
 
 describe("the published JSON Schema", () => {
-  const committed = JSON.parse(readFileSync(new URL("../../../schema/releases.schema.json", import.meta.url), "utf8"));
+  const committed = JSON.parse(
+    readFileSync(new URL("../../../schema/releases.schema.json", import.meta.url), "utf8"),
+  );
 
   it("is the one the validating definition generates (run `npm run build` after changing the schema)", () => {
     expect(committed).toEqual(projectJsonSchema());
@@ -12,7 +14,9 @@ describe("the published JSON Schema", () => {
   it("describes releases with their fields and rejects unknown keys, as releases does", () => {
     const release = committed.properties.releases.items;
     expect(release.required).toEqual(expect.arrayContaining(["name", "chart"]));
-    expect(Object.keys(release.properties)).toEqual(expect.arrayContaining(["needs", "labels", "values", "secrets", "set"]));
+    expect(Object.keys(release.properties)).toEqual(
+      expect.arrayContaining(["needs", "labels", "values", "secrets", "set"]),
+    );
     expect(release.additionalProperties).toBe(false);
   });
 });

@@ -10,7 +10,10 @@ function node(id: string, ...needs: string[]): GraphNodeInput {
     name,
     namespace,
     location: { file: "releases.yaml", line: 1 },
-    needs: needs.map((ref, i) => ({ ref, location: { file: "releases.yaml", line: 10 + i, field: `${name}.needs[${i}]` } })),
+    needs: needs.map((ref, i) => ({
+      ref,
+      location: { file: "releases.yaml", line: 10 + i, field: `${name}.needs[${i}]` },
+    })),
   };
 }
 
@@ -37,7 +40,10 @@ describe("the needs graph", () => {
       "core/devops",
       "database/postgresql",
     ]);
-    expect([...graph.descendantsOf("database/postgresql")].sort()).toEqual(["backend/app1-back", "frontend/app1-front"]);
+    expect([...graph.descendantsOf("database/postgresql")].sort()).toEqual([
+      "backend/app1-back",
+      "frontend/app1-front",
+    ]);
   });
 
   it.each([

@@ -100,6 +100,9 @@ describe("graph views", () => {
   it("finds the critical path by weight", () => {
     const weight = (id: string) => (id === "ns/metrics" ? 100 : 1);
     expect(criticalPath(graph, weight)).toEqual({ path: ["ns/metrics"], total: 100 });
-    expect(criticalPath(graph, () => 1)).toEqual({ path: ["ns/devops", "ns/db", "ns/app", "ns/web"], total: 4 });
+    expect(criticalPath(graph, () => 1)).toEqual({
+      path: ["ns/devops", "ns/db", "ns/app", "ns/web"],
+      total: 4,
+    });
   });
 });

@@ -54,7 +54,8 @@ describe("diffing deployed and desired manifests", () => {
     const now = secret("new-password-2");
     const [diff] = diffManifests(old, now, "apps", "apps/app");
     const encoded = [old, now].flatMap((m) => [...m.matchAll(/password: (\S+)/g)].map((x) => x[1]!));
-    for (const value of [...encoded, "old-password-1", "new-password-2"]) expect(diff!.patch).not.toContain(value);
+    for (const value of [...encoded, "old-password-1", "new-password-2"])
+      expect(diff!.patch).not.toContain(value);
     expect(diff!.patch).toContain("password: <redacted (changed)>");
     expect(diff!.patch).not.toMatch(/^[-+]\s+user:/m); // unchanged keys are not part of the change
   });

@@ -25,7 +25,10 @@ describe("which releases consume a secret", () => {
   });
 
   it("parses path#key and rejects what is not", () => {
-    expect(parseVaultTarget("secret/data/app1/db#password")).toEqual({ path: "secret/data/app1/db", key: "password" });
+    expect(parseVaultTarget("secret/data/app1/db#password")).toEqual({
+      path: "secret/data/app1/db",
+      key: "password",
+    });
     expect(parseVaultTarget("secret/app1/db")).toBeUndefined();
     expect(parseVaultTarget("#password")).toBeUndefined();
     expect(parseVaultTarget("secret/app1/db#")).toBeUndefined();

@@ -39,7 +39,11 @@ describe("handlebars as releases uses it", () => {
     { helper: "default replaces an empty string", text: '{{default "fb" values.app.empty}}', out: "fb" },
     { helper: "default replaces a missing leaf", text: '{{default "fb" values.app.missing}}', out: "fb" },
     { helper: "default treats 0 as empty, as sprig does", text: "{{default 2 values.app.zero}}", out: "2" },
-    { helper: "default treats false as empty, as sprig does", text: '{{default "on" values.app.off}}', out: "on" },
+    {
+      helper: "default treats false as empty, as sprig does",
+      text: '{{default "on" values.app.off}}',
+      out: "on",
+    },
     {
       helper: "required passes a value through",
       text: '{{required "name is needed" values.app.name}}',
