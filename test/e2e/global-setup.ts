@@ -6,9 +6,10 @@
 // VAULT_TOKEN and PATH (.toolchain/bin first) through process.env: Vitest
 // copies process.env into each worker when it starts it, after global setup.
 //
-// Both are always torn down: by the returned teardown after the run (also
-// when tests fail), by the signal handlers on Ctrl-C/SIGTERM, and when setup
-// itself fails half-way. RELEASES_E2E_KEEP=1 leaves them running for a faster
+// What setup started is always torn down: by the returned teardown after the
+// run (also when tests fail), by the signal handlers on Ctrl-C/SIGTERM, and
+// when setup itself fails half-way; what was already running is reused and
+// left alone. RELEASES_E2E_KEEP=1 leaves them running for a faster
 // next run (scripts/cluster up and scripts/vault up are idempotent).
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
@@ -27,9 +28,29 @@ function script(name: string, args: string[]): string {
   }).trim();
 }
 
+// What this run started, and so must stop. A cluster or Vault that was already
+// up (another run in the same checkout, or RELEASES_E2E_KEEP=1 earlier) is
+// reused and left running: teardown stops exactly what setup started.
+const startedHere = new Set<"cluster" | "vault">();
+
+function isUp(name: "cluster" | "vault"): boolean {
+  try {
+    script(name, ["status", "--name", NAME]);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function up(name: "cluster" | "vault"): string {
+  if (!isUp(name)) startedHere.add(name);
+  return script(name, ["up", "--name", NAME]);
+}
+
 function tearDown(): void {
   if (process.env.RELEASES_E2E_KEEP === "1") return;
-  for (const name of ["vault", "cluster"]) {
+  for (const name of ["vault", "cluster"] as const) {
+    if (!startedHere.delete(name)) continue;
     try {
       script(name, ["down", "--name", NAME]);
     } catch (error) {
@@ -48,8 +69,8 @@ export default function setup(): () => void {
 
   try {
     const started = Date.now();
-    const kubeconfig = script("cluster", ["up", "--name", NAME]);
-    const vaultEnv = readFileSync(script("vault", ["up", "--name", NAME]), "utf8");
+    const kubeconfig = up("cluster");
+    const vaultEnv = readFileSync(up("vault"), "utf8");
     process.env.KUBECONFIG = kubeconfig;
     for (const [, key, value] of vaultEnv.matchAll(/^export (VAULT_ADDR|VAULT_TOKEN)=(.*)$/gm)) {
       process.env[key!] = value!;
