@@ -101,7 +101,7 @@ describe.each(HELM_BINARIES)("safety with %s", (helm) => {
     // helm's rollback leaves the killed revision's record as it was (pending-upgrade); what
     // counts, for helm and for `releases`, is the latest revision, and that is deployed.
     const records = await storageRecords([ns]);
-    expect(records.at(-1)).toEqual({ release: `${ns}/p`, revision: 4, status: "deployed" });
+    expect(records.at(-1)).toMatchObject({ release: `${ns}/p`, revision: 4, status: "deployed" });
     const again = await project.releases(["sync"]);
     expect(again.code, again.stderr).toBe(0);
     expect(reportOf(again, `${ns}/p`)).toMatchObject({ outcome: "succeeded", revision: 5 });
