@@ -296,12 +296,21 @@ describe.each(HELM_BINARIES)("safety with %s", (helm) => {
     const first = await project.releases(["sync"]);
     expect(first.code, first.stderr).toBe(0);
 
+    // s upgrades and n installs for the first time, both stuck on pods that never get Ready.
+    const n: ReleaseSpec = {
+      name: "n",
+      namespace: ns,
+      timeout: "20s",
+      values: [{ simulate: "never-ready" }],
+    };
     project.setReleases([
       s({ message: "s2", simulate: "never-ready" }),
       { ...r, values: [{ message: "r2" }] },
+      n,
     ]);
     const running = project.start(["sync"]);
     await waitForStatus(ns, "s", 2, "pending-upgrade");
+    await waitForStatus(ns, "n", 1, "pending-install");
     running.child.kill("SIGINT");
     await sleep(1000);
     running.child.kill("SIGINT");
@@ -316,6 +325,9 @@ describe.each(HELM_BINARIES)("safety with %s", (helm) => {
     expect(reportOf(result, `${ns}/s`).outcome).toBe("failed");
     expect(reportOf(result, `${ns}/r`).outcome).toBe("skipped");
     expect(await latestRevision(helm, "r", ns)).toBe(1);
+    // The interrupted first install is gone (helm's atomic cleanup), not left half-installed.
+    expect(reportOf(result, `${ns}/n`)).toMatchObject({ outcome: "failed", rolledBack: true });
+    expect(await helmHistory(helm, "n", ns)).toEqual([]);
   });
 
   it("one Ctrl-C from a terminal lets the running release finish and starts nothing new (exit 130)", async () => {
