@@ -32,3 +32,14 @@ export async function openWorkspace(globals: GlobalOptions, io: CliIO): Promise<
   const byId = new Map(project.releases.map((r) => [r.id, r]));
   return { project, graph, selection, selected: selection.ids.map((id) => byId.get(id)!), byId };
 }
+
+/** Says so on stderr when the selectors match nothing; true when there is nothing to do. */
+export function nothingSelected(workspace: Workspace, globals: GlobalOptions, io: CliIO): boolean {
+  if (workspace.selected.length > 0) return false;
+  const by =
+    globals.selector.length > 0
+      ? ` match ${globals.selector.map((s) => `-l ${s}`).join(" or ")}`
+      : " are defined";
+  io.stderr.write(`no releases${by} in environment "${workspace.project.environment.name}"; nothing to do\n`);
+  return true;
+}

@@ -22,7 +22,15 @@ export interface Cluster {
 export async function connectCluster(kubeContext?: string): Promise<Cluster> {
   const { CoordinationV1Api, CoreV1Api, KubeConfig, V1MicroTime } = await import("@kubernetes/client-node");
   const config = new KubeConfig();
-  config.loadFromDefault();
+  try {
+    config.loadFromDefault();
+  } catch (error) {
+    const where = process.env.KUBECONFIG ? `KUBECONFIG=${process.env.KUBECONFIG}` : "~/.kube/config";
+    throw new ClusterStateError(`cannot load the kubeconfig (${where}): ${firstLine(error)}`, {
+      cause: error,
+      hint: "point KUBECONFIG at a valid kubeconfig (the demo's: scripts/cluster kubeconfig)",
+    });
+  }
   if (kubeContext) {
     if (!config.getContextObject(kubeContext)) {
       throw new ClusterStateError(`kube context "${kubeContext}" is not in the kubeconfig`, {
@@ -67,4 +75,8 @@ export async function readDeployedReleases(
     out.set(id, toDeployedRelease(secret, options.decode ?? false));
   }
   return out;
+}
+
+function firstLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split("\n")[0]!;
 }

@@ -5,6 +5,7 @@ import { connectCluster, readDeployedReleases } from "../../kube/cluster.js";
 import type { ResourceDiff } from "../../plan/manifest-diff.js";
 import type { CommandContext } from "../program.js";
 import { addHelmOption, prepareRun } from "../run-setup.js";
+import { nothingSelected } from "../workspace.js";
 
 interface DiffOptions {
   helmBinary?: string;
@@ -30,6 +31,7 @@ Examples:
   ).action(async (options: DiffOptions) => {
     const globals = ctx.globals();
     const { workspace, rendered, helm } = await prepareRun(globals, ctx.io, ctx.redactor, options);
+    if (nothingSelected(workspace, globals, ctx.io)) return;
     const cluster = await connectCluster(workspace.project.environment.kubeContext);
     const deployed = await readDeployedReleases(cluster, {
       ids: new Set(workspace.selection.ids),

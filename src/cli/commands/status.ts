@@ -6,7 +6,7 @@ import { formatTable } from "../../report/table.js";
 import type { RenderedRelease } from "../../values/render-releases.js";
 import type { CommandContext } from "../program.js";
 import { renderSelected } from "../run-setup.js";
-import { openWorkspace } from "../workspace.js";
+import { nothingSelected, openWorkspace } from "../workspace.js";
 
 export interface ReleaseStatus {
   id: string;
@@ -65,6 +65,7 @@ Examples:
     .action(async () => {
       const globals = ctx.globals();
       const workspace = await openWorkspace(globals, ctx.io);
+      if (nothingSelected(workspace, globals, ctx.io)) return;
       const rendered = await renderSelected(workspace, ctx.io, ctx.redactor);
       const cluster = await connectCluster(workspace.project.environment.kubeContext);
       const deployed = await readDeployedReleases(cluster, {

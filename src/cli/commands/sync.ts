@@ -5,6 +5,7 @@ import { syncRun } from "../../run/deploy-run.js";
 import type { RecoverMode } from "../../run/preflight.js";
 import type { CommandContext } from "../program.js";
 import { addRunOptions, type PreparedRun, prepareRun, reportedRun } from "../run-setup.js";
+import { nothingSelected } from "../workspace.js";
 
 export interface SyncOptions {
   helmBinary?: string;
@@ -62,6 +63,7 @@ Examples:
 async function deploy(ctx: CommandContext, options: SyncOptions, skipUnchanged: boolean): Promise<void> {
   const globals = ctx.globals();
   const { workspace, rendered, helm } = await prepareRun(globals, ctx.io, ctx.redactor, options);
+  if (nothingSelected(workspace, globals, ctx.io)) return;
   const { summary, interrupted } = await runSync(ctx, { workspace, rendered, helm }, options, skipUnchanged);
   if (interrupted) throw new InterruptedError("interrupted; no release was left pending");
   if (summary && !summary.ok)

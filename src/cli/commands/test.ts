@@ -5,7 +5,7 @@ import { testArgs } from "../../helm/args.js";
 import { positiveInt } from "../options.js";
 import type { CommandContext } from "../program.js";
 import { addHelmOption, createHelm, runReporter } from "../run-setup.js";
-import { openWorkspace } from "../workspace.js";
+import { nothingSelected, openWorkspace } from "../workspace.js";
 
 export function registerTest(program: Command, ctx: CommandContext): void {
   addHelmOption(
@@ -23,6 +23,7 @@ Examples:
   ).action(async (options: { helmBinary?: string; concurrency: number }) => {
     const globals = ctx.globals();
     const workspace = await openWorkspace(globals, ctx.io);
+    if (nothingSelected(workspace, globals, ctx.io)) return;
     const helm = await createHelm(ctx.io, options, ctx.redactor, globals.debug);
     const reporter = runReporter(ctx.io, globals);
     const byId = new Map(workspace.selected.map((r) => [r.id, r]));
