@@ -30,8 +30,9 @@ export function createLiveView(stream: TextStream, options: LiveViewOptions = {}
     const releases = progress.releases();
     if (releases.length === 0) return;
     const lines = renderLines(releases, now(), {
-      width: Math.max(20, (stream.columns ?? 80) - 1),
-      maxLines: final ? Number.POSITIVE_INFINITY : Math.max(2, (stream.rows ?? 24) - 1),
+      // A pseudo-terminal with no size set reports 0 columns and rows: use the classic 80x24.
+      width: Math.max(20, (stream.columns || 80) - 1),
+      maxLines: final ? Number.POSITIVE_INFINITY : Math.max(2, (stream.rows || 24) - 1),
       color,
     });
     stream.write(`${up(drawn)}${lines.map((l) => `\r${CLEAR_LINE}${l}\n`).join("")}${CLEAR_BELOW}`);
