@@ -64,9 +64,12 @@ export async function runCli(argv: readonly string[], rawIO: CliIO): Promise<Exi
   const redactor = new Redactor();
   // Every byte the commands print passes the run's redactor: one filter for logs,
   // reports, diffs, helm output and errors alike.
+  let stdoutUsed = false;
   const io: CliIO = {
     ...rawIO,
-    stdout: redacting(rawIO.stdout, redactor),
+    stdout: redacting(rawIO.stdout, redactor, () => {
+      stdoutUsed = true;
+    }),
     stderr: redacting(rawIO.stderr, redactor),
   };
   const program = buildProgram({ io, redactor });
@@ -74,8 +77,37 @@ export async function runCli(argv: readonly string[], rawIO: CliIO): Promise<Exi
     await program.parseAsync([...argv], { from: "user" });
     return ExitCode.ok;
   } catch (error) {
-    return reportError(error, io, redactor);
+    const code = reportError(error, io, redactor);
+    // With -o json, a run that stopped before printing its report still leaves
+    // one JSON document on stdout for the machine reading it.
+    if (code !== ExitCode.ok && !stdoutUsed && program.opts<GlobalOptions>().output === "json") {
+      io.stdout.write(`${JSON.stringify(errorJson(error, code, io.cwd), null, 2)}\n`);
+    }
+    return code;
   }
+}
+
+function errorJson(error: unknown, exitCode: number, cwd: string): Record<string, unknown> {
+  const known = error instanceof ReleasesError && !(error instanceof ExitStatus);
+  return {
+    ok: false,
+    exitCode,
+    error: known
+      ? {
+          kind: error.name,
+          message: error.message,
+          location: error.location ? { ...error.location, file: relativeTo(cwd, error.location.file) } : null,
+          hint: error.hint ?? null,
+        }
+      : {
+          kind: error instanceof CommanderError ? "UsageError" : "InternalError",
+          message: String((error as Error)?.message ?? error),
+        },
+  };
+}
+
+function relativeTo(cwd: string, file: string): string {
+  return file.startsWith(`${cwd}/`) ? file.slice(cwd.length + 1) : file;
 }
 
 function reportError(error: unknown, io: CliIO, redactor: Redactor): number {
@@ -96,8 +128,13 @@ function reportError(error: unknown, io: CliIO, redactor: Redactor): number {
 }
 
 /** `stream` with every written chunk redacted; everything else (isTTY, columns, events) is the stream's own. */
-export function redacting<S extends NodeJS.WritableStream>(stream: S, redactor: Redactor): S {
+export function redacting<S extends NodeJS.WritableStream>(
+  stream: S,
+  redactor: Redactor,
+  onWrite?: () => void,
+): S {
   const write = (chunk: unknown, ...rest: unknown[]) => {
+    onWrite?.();
     const text = typeof chunk === "string" ? chunk : Buffer.isBuffer(chunk) ? chunk.toString("utf8") : chunk;
     return (stream.write as (...args: unknown[]) => boolean)(
       typeof text === "string" ? redactor.redact(text) : text,

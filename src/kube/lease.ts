@@ -97,13 +97,16 @@ export async function acquireLease(cluster: Cluster, options: LeaseOptions): Pro
     () => {
       void api
         .readNamespacedLease({ name, namespace })
-        .then((lease) =>
-          api.replaceNamespacedLease({
+        .then((lease) => {
+          // Never extend a lease someone else took over (ours expired while we were stalled).
+          if (lease.spec?.holderIdentity !== identity) return;
+          // The read's resourceVersion makes the replace fail rather than overwrite a concurrent change.
+          return api.replaceNamespacedLease({
             name,
             namespace,
             body: { metadata: lease.metadata, spec: { ...lease.spec, renewTime: cluster.microTime() } },
-          }),
-        )
+          });
+        })
         .catch(() => {});
     },
     (duration * 1000) / 3,
