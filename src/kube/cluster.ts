@@ -62,7 +62,13 @@ export async function readDeployedReleases(
 ): Promise<Map<string, DeployedRelease>> {
   let list: { items: StorageSecret[] };
   try {
-    list = await cluster.core.listSecretForAllNamespaces({ labelSelector: "owner=helm" });
+    // With ids, only those releases' storage Secrets travel (by name; namespaces are filtered below).
+    const names = options.ids
+      ? [...new Set([...options.ids].map((id) => id.slice(id.indexOf("/") + 1)))]
+      : [];
+    const labelSelector = options.ids ? `owner=helm,name in (${names.join(",")})` : "owner=helm";
+    if (options.ids && names.length === 0) return new Map();
+    list = await cluster.core.listSecretForAllNamespaces({ labelSelector });
   } catch (error) {
     throw new ClusterStateError(`cannot read helm releases from the cluster (${cluster.context})`, {
       cause: error,

@@ -42,14 +42,17 @@ export async function syncRun(
   settings: RunSettings & { skipUnchanged: boolean },
 ): Promise<Map<string, Outcome>> {
   const ids = rendered.map((r) => r.release.id);
-  const deployed = await readDeployedReleases(settings.cluster);
-  checkExternalNeeds(externalNeeds, deployed);
+  // Lock first, then read: what another run deployed while we waited is what we see.
   const lock = await acquireLease(settings.cluster, {
     environment: settings.environment,
     waitSeconds: settings.lockTimeoutSeconds,
     signal: settings.interrupts.soft.signal,
   });
   try {
+    const deployed = await readDeployedReleases(settings.cluster, {
+      ids: new Set([...ids, ...externalNeeds]),
+    });
+    checkExternalNeeds(externalNeeds, deployed);
     await recoverPending(findPending(ids, deployed), settings.recover, settings.helm, settings.kubeContext);
     await prepareRepositories(
       rendered.map((r) => r.release),
@@ -92,13 +95,15 @@ export async function destroyRun(
   graph: ReleaseGraph,
   settings: RunSettings,
 ): Promise<Map<string, Outcome>> {
-  const deployed = await readDeployedReleases(settings.cluster);
   const lock = await acquireLease(settings.cluster, {
     environment: settings.environment,
     waitSeconds: settings.lockTimeoutSeconds,
     signal: settings.interrupts.soft.signal,
   });
   try {
+    const deployed = await readDeployedReleases(settings.cluster, {
+      ids: new Set(releases.map((r) => r.id)),
+    });
     const byId = new Map(releases.map((r) => [r.id, r]));
     for (const r of releases) settings.emit({ type: "queued", id: r.id });
     return await runGraph(
