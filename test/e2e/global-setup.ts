@@ -75,6 +75,14 @@ export default function setup(): () => void {
     for (const [, key, value] of vaultEnv.matchAll(/^export (VAULT_ADDR|VAULT_TOKEN)=(.*)$/gm)) {
       process.env[key!] = value!;
     }
+    // As scripts/env does: helm keeps its cache and config under .toolchain, not $HOME.
+    for (const [key, dir] of [
+      ["HELM_CACHE_HOME", "cache"],
+      ["HELM_CONFIG_HOME", "config"],
+      ["HELM_DATA_HOME", "data"],
+    ] as const) {
+      process.env[key] ??= path.join(repoRoot, ".toolchain", "helm", dir);
+    }
     if (!process.env.PATH?.startsWith(`${toolchainBin}${path.delimiter}`)) {
       process.env.PATH = `${toolchainBin}${path.delimiter}${process.env.PATH ?? ""}`;
     }
