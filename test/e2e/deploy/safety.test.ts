@@ -83,6 +83,7 @@ describe.each(HELM_BINARIES)("safety with %s", (helm) => {
     expect(refused.stderr).toContain(`${ns}/p (pending-upgrade, revision 2)`);
     expect(refused.stderr).toContain("--recover=rollback");
     expect(refused.report).toBeUndefined();
+    expect(refused.failure).toMatchObject({ ok: false, exitCode: 4, error: { kind: "ClusterStateError" } });
     expect(await latestRevision(helm, "p", ns)).toBe(2); // nothing was changed
 
     const recovered = await project.releases(["sync", "--recover=rollback"]);

@@ -173,6 +173,8 @@ export interface CliResult {
   stderr: string;
   /** The `-o json` report; undefined when the run stopped before its first event. */
   report?: Report;
+  /** The `-o json` error document printed instead when the run stopped before it started. */
+  failure?: { ok: false; exitCode: number; error: { kind: string; message: string } };
   log: LogEntry[];
   /** `[debug] <helm> <args…>` lines: the helm processes the run started. */
   helmCalls: string[][];
@@ -189,8 +191,11 @@ function toResult(code: number, stdout: string, stderr: string, wallMs: number):
     if (debug) helmCalls.push(debug[2]!.split(" "));
   }
   const trimmed = stdout.trim();
-  const report = trimmed.startsWith("{") ? (JSON.parse(trimmed) as Report) : undefined;
-  return { code, stdout, stderr, report, log, helmCalls, wallMs };
+  const json = trimmed.startsWith("{") ? (JSON.parse(trimmed) as Record<string, unknown>) : undefined;
+  const report = json && "releases" in json ? (json as unknown as Report) : undefined;
+  const failure =
+    json && json.ok === false && "error" in json ? (json as unknown as CliResult["failure"]) : undefined;
+  return { code, stdout, stderr, report, failure, log, helmCalls, wallMs };
 }
 
 export function reportOf(result: CliResult, id: string): ReportRelease {
