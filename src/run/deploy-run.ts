@@ -42,13 +42,7 @@ export async function syncRun(
   settings: RunSettings & { skipUnchanged: boolean },
 ): Promise<Map<string, Outcome>> {
   const ids = rendered.map((r) => r.release.id);
-  // Lock first, then read: what another run deployed while we waited is what we see.
-  const lock = await acquireLease(settings.cluster, {
-    environment: settings.environment,
-    waitSeconds: settings.lockTimeoutSeconds,
-    signal: settings.interrupts.soft.signal,
-  });
-  try {
+  return withLock(settings, async () => {
     const deployed = await readDeployedReleases(settings.cluster, {
       ids: new Set([...ids, ...externalNeeds]),
     });
@@ -85,9 +79,7 @@ export async function syncRun(
     );
     if (settings.interrupts.hard.signal.aborted) await leaveNothingPending(ids, settings);
     return outcomes;
-  } finally {
-    await lock.release();
-  }
+  });
 }
 
 export async function destroyRun(
@@ -95,12 +87,7 @@ export async function destroyRun(
   graph: ReleaseGraph,
   settings: RunSettings,
 ): Promise<Map<string, Outcome>> {
-  const lock = await acquireLease(settings.cluster, {
-    environment: settings.environment,
-    waitSeconds: settings.lockTimeoutSeconds,
-    signal: settings.interrupts.soft.signal,
-  });
-  try {
+  return withLock(settings, async () => {
     const deployed = await readDeployedReleases(settings.cluster, {
       ids: new Set(releases.map((r) => r.id)),
     });
@@ -144,9 +131,7 @@ export async function destroyRun(
         }
       },
     );
-  } finally {
-    await lock.release();
-  }
+  });
 }
 
 /**
@@ -157,6 +142,23 @@ export async function destroyRun(
 async function leaveNothingPending(ids: readonly string[], settings: RunSettings): Promise<void> {
   const after = await readDeployedReleases(settings.cluster, { ids: new Set(ids) });
   await recoverPending(findPending(ids, after), "rollback", settings.helm, settings.kubeContext);
+}
+
+/**
+ * One deploying run per environment and cluster. The lock comes first and the
+ * cluster is read under it: what another run deployed while we waited is what we see.
+ */
+async function withLock<T>(settings: RunSettings, work: () => Promise<T>): Promise<T> {
+  const lock = await acquireLease(settings.cluster, {
+    environment: settings.environment,
+    waitSeconds: settings.lockTimeoutSeconds,
+    signal: settings.interrupts.soft.signal,
+  });
+  try {
+    return await work();
+  } finally {
+    await lock.release();
+  }
 }
 
 function skipText(reason: { kind: "need-failed"; needs: string[] } | { kind: "aborted" }): string {

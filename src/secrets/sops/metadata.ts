@@ -2,7 +2,7 @@
 // file was last encrypted, the encrypted MAC and the encryption rules. Parsed
 // from and written to a plain object; each format decides how that object looks.
 import { SecretError } from "../../errors.js";
-import { DEFAULT_UNENCRYPTED_SUFFIX, type EncryptionRules } from "./tree.js";
+import { DEFAULT_UNENCRYPTED_SUFFIX, type EncryptionRules, RULE_FIELDS } from "./tree.js";
 
 export const SOPS_VERSION = "3.13.2";
 
@@ -21,14 +21,6 @@ export interface SopsMetadata {
   foreign: Record<string, unknown>;
 }
 
-const RULE_FIELDS = [
-  ["unencrypted_suffix", "unencryptedSuffix"],
-  ["encrypted_suffix", "encryptedSuffix"],
-  ["unencrypted_regex", "unencryptedRegex"],
-  ["encrypted_regex", "encryptedRegex"],
-  ["unencrypted_comment_regex", "unencryptedCommentRegex"],
-  ["encrypted_comment_regex", "encryptedCommentRegex"],
-] as const;
 const FOREIGN_KEY_TYPES = ["kms", "gcp_kms", "azure_kv", "hc_vault", "pgp"] as const;
 
 function fail(file: string, message: string, field = "sops"): never {

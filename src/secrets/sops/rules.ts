@@ -4,7 +4,7 @@
 import { isAbsolute, relative, sep } from "node:path";
 import { parseDocument } from "yaml";
 import { SecretError } from "../../errors.js";
-import { type EncryptionRules, goRegExp } from "./tree.js";
+import { type EncryptionRules, goRegExp, RULE_FIELDS } from "./tree.js";
 
 export interface CreationRule {
   pathRegex?: string;
@@ -18,15 +18,6 @@ export interface SopsConfig {
   file: string;
   creationRules: CreationRule[];
 }
-
-const RULE_OPTIONS = [
-  ["unencrypted_suffix", "unencryptedSuffix"],
-  ["encrypted_suffix", "encryptedSuffix"],
-  ["unencrypted_regex", "unencryptedRegex"],
-  ["encrypted_regex", "encryptedRegex"],
-  ["unencrypted_comment_regex", "unencryptedCommentRegex"],
-  ["encrypted_comment_regex", "encryptedCommentRegex"],
-] as const;
 
 function recipientList(value: unknown, file: string, field: string): string[] {
   if (value === undefined || value === null) return [];
@@ -67,7 +58,7 @@ export function parseSopsConfig(text: string, file: string): SopsConfig {
       recipients = [...recipients, ...recipientList(group?.age, file, `${field}.key_groups[0].age`)];
     }
     const rules: EncryptionRules = {};
-    for (const [name, prop] of RULE_OPTIONS) {
+    for (const [name, prop] of RULE_FIELDS) {
       const v = r[name];
       if (v === undefined || v === null || v === "") continue;
       if (typeof v !== "string")

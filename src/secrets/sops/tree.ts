@@ -46,6 +46,16 @@ export interface EncryptionRules {
 
 export const DEFAULT_UNENCRYPTED_SUFFIX = "_unencrypted";
 
+/** The rule options as sops names them (in `sops:` metadata and in `.sops.yaml`) and as we do. */
+export const RULE_FIELDS = [
+  ["unencrypted_suffix", "unencryptedSuffix"],
+  ["encrypted_suffix", "encryptedSuffix"],
+  ["unencrypted_regex", "unencryptedRegex"],
+  ["encrypted_regex", "encryptedRegex"],
+  ["unencrypted_comment_regex", "unencryptedCommentRegex"],
+  ["encrypted_comment_regex", "encryptedCommentRegex"],
+] as const;
+
 /** Go's RE2 allows a leading `(?i)`-style flag group, JavaScript does not. */
 export function goRegExp(pattern: string): RegExp {
   const m = /^\(\?([imsU]+)\)/.exec(pattern);
