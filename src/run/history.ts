@@ -12,10 +12,17 @@ export async function lastGoodRevision(
   target: Target,
   upTo: number,
 ): Promise<number | undefined> {
-  const history = JSON.parse((await helm.run(historyArgs(target))).stdout) as {
-    revision: number;
-    status: string;
-  }[];
+  const history = JSON.parse((await helm.run(historyArgs(target))).stdout) as HistoryEntry[];
+  return lastGood(history, upTo);
+}
+
+export interface HistoryEntry {
+  revision: number;
+  status: string;
+}
+
+/** The pure half of lastGoodRevision: the rule applied to `helm history -o json`. */
+export function lastGood(history: readonly HistoryEntry[], upTo: number): number | undefined {
   const good = history.filter(
     (h) => h.revision <= upTo && (h.status === "deployed" || h.status === "superseded"),
   );
