@@ -13,6 +13,7 @@ import {
 } from "../helm/args.js";
 import type { HelmClient } from "../helm/client.js";
 import type { DeployedRelease } from "../kube/release-record.js";
+import { liveRelease, plannedAction } from "../plan/actions.js";
 import type { RenderedRelease } from "../values/render-releases.js";
 import type { ReleaseAction, RunListener } from "./events.js";
 import { lastGoodRevision } from "./history.js";
@@ -37,23 +38,19 @@ export async function syncReleaseStep(rendered: RenderedRelease, options: StepOp
     namespace: release.namespace,
     kubeContext: options.kubeContext,
   };
-  const live = deployed && deployed.status !== "uninstalled" ? deployed : undefined;
-  let action: ReleaseAction = live ? "upgrade" : "install";
+  const live = liveRelease(deployed);
+  const planned = plannedAction(rendered, deployed, options.skipUnchanged);
+  const action: ReleaseAction = planned;
   try {
-    if (!release.installed) {
-      action = live ? "uninstall" : "none";
+    if (planned === "uninstall" || planned === "none") {
       emit({ type: "started", id, action, at: Date.now() });
-      if (live)
+      if (planned === "uninstall")
         await helm.run(uninstallArgs(helm.major, target, release.timeout), { signal: options.signal });
       emit({ type: "succeeded", id, action, at: Date.now() });
       return true;
     }
-    if (
-      options.skipUnchanged &&
-      live?.status === "deployed" &&
-      live.labels[FINGERPRINT_LABEL] === rendered.fingerprint
-    ) {
-      emit({ type: "succeeded", id, action: "unchanged", revision: live.revision, at: Date.now() });
+    if (planned === "unchanged") {
+      emit({ type: "succeeded", id, action: "unchanged", revision: live?.revision, at: Date.now() });
       return true;
     }
     emit({ type: "started", id, action, at: Date.now() });

@@ -1,6 +1,9 @@
 import type { Command } from "commander";
 import { InterruptedError, ReleaseFailedError } from "../../errors.js";
-import { connectCluster } from "../../kube/cluster.js";
+import { levels } from "../../graph/schedule.js";
+import { connectCluster, readDeployedReleases } from "../../kube/cluster.js";
+import { planReleases } from "../../plan/actions.js";
+import { formatTable } from "../../report/table.js";
 import { syncRun } from "../../run/deploy-run.js";
 import type { RecoverMode } from "../../run/preflight.js";
 import type { CommandContext } from "../program.js";
@@ -14,6 +17,7 @@ export interface SyncOptions {
   lockTimeout: number;
   recover?: RecoverMode;
   force?: boolean;
+  dryRun?: boolean;
 }
 
 export function registerSync(program: Command, ctx: CommandContext): void {
@@ -36,7 +40,9 @@ Examples:
   releases sync -e development -l app=app1 --include-needs
   releases sync -e production --concurrency 8 --fail-fast`,
       ),
-  ).action((options: SyncOptions) => deploy(ctx, options, false));
+  )
+    .option("--dry-run", "print what would be done to each release, in order; change nothing", false)
+    .action((options: SyncOptions) => deploy(ctx, options, false));
 
   addRunOptions(
     program
@@ -57,13 +63,16 @@ Examples:
   releases apply -e staging -l app=app2
   releases apply -e production --force`,
       ),
-  ).action((options: SyncOptions) => deploy(ctx, options, !options.force));
+  )
+    .option("--dry-run", "print what would be done to each release, in order; change nothing", false)
+    .action((options: SyncOptions) => deploy(ctx, options, !options.force));
 }
 
 async function deploy(ctx: CommandContext, options: SyncOptions, skipUnchanged: boolean): Promise<void> {
   const globals = ctx.globals();
   const { workspace, rendered, helm } = await prepareRun(globals, ctx.io, ctx.redactor, options);
   if (nothingSelected(workspace, globals, ctx.io)) return;
+  if (options.dryRun) return printPlan(ctx, { workspace, rendered, helm }, skipUnchanged);
   const { summary, interrupted } = await runSync(ctx, { workspace, rendered, helm }, options, skipUnchanged);
   if (interrupted) throw new InterruptedError("interrupted; no release was left pending");
   if (summary && !summary.ok)
@@ -78,9 +87,7 @@ export function runSync(
   skipUnchanged: boolean,
 ) {
   const ids = new Set(rendered.map((r) => r.release.id));
-  const externalNeeds = [
-    ...new Set([...ids].flatMap((id) => workspace.graph.needsOf(id)).filter((need) => !ids.has(need))),
-  ];
+  const externalNeeds = externalNeedsOf(workspace, ids);
   const environment = workspace.project.environment;
   return reportedRun(ctx.io, ctx.globals(), async (emit, interrupts) =>
     syncRun(
@@ -103,4 +110,44 @@ export function runSync(
       },
     ),
   );
+}
+
+/** `--dry-run`: the plan, read from the cluster in one pass, with no lock taken and nothing changed. */
+async function printPlan(ctx: CommandContext, { workspace, rendered }: PreparedRun, skipUnchanged: boolean) {
+  const ids = rendered.map((r) => r.release.id);
+  const external = ctx.globals().skipNeeds ? [] : externalNeedsOf(workspace, new Set(ids));
+  const cluster = await connectCluster(workspace.project.environment.kubeContext);
+  const deployed = await readDeployedReleases(cluster, { ids: new Set([...ids, ...external]) });
+  const plan = planReleases(rendered, deployed, skipUnchanged);
+  const stage = new Map(
+    levels(workspace.graph.restrict(new Set(ids))).flatMap((ids, i) => ids.map((id) => [id, i + 1])),
+  );
+  const needs = external.map((id) => ({ id, status: deployed.get(id)?.status ?? "not installed" }));
+  if (ctx.globals().output === "json") {
+    const releases = plan.map((p) => ({ ...p, stage: stage.get(p.id) }));
+    ctx.io.stdout.write(`${JSON.stringify({ dryRun: true, releases, externalNeeds: needs }, null, 2)}\n`);
+    return;
+  }
+  const rows = [...plan]
+    .sort((a, b) => stage.get(a.id)! - stage.get(b.id)!)
+    .map((p) => [
+      String(stage.get(p.id)),
+      p.id,
+      p.action,
+      p.revision === null ? "-" : String(p.revision),
+      p.pending ? `stuck ${p.pending}: needs --recover` : "",
+    ]);
+  ctx.io.stdout.write(`${formatTable(["STAGE", "RELEASE", "ACTION", "REVISION", "NOTE"], rows)}\n`);
+  for (const need of needs) {
+    ctx.io.stdout.write(`needs, outside the selection: ${need.id} (${need.status})\n`);
+  }
+  const counts = new Map<string, number>();
+  for (const p of plan) counts.set(p.action, (counts.get(p.action) ?? 0) + 1);
+  ctx.io.stdout.write(
+    `\ndry run: ${[...counts].map(([action, n]) => `${n} ${action}`).join(", ")}; nothing was changed\n`,
+  );
+}
+
+function externalNeedsOf(workspace: PreparedRun["workspace"], ids: ReadonlySet<string>): string[] {
+  return [...new Set([...ids].flatMap((id) => workspace.graph.needsOf(id)).filter((need) => !ids.has(need)))];
 }
