@@ -113,9 +113,16 @@ export async function syncReleaseStep(rendered: RenderedRelease, options: StepOp
     });
     return true;
   } catch (error) {
-    if (error instanceof HelmError && release.atomic && action !== "uninstall" && action !== "none") {
-      // helm itself rolled the release back (or removed a failed first install).
-      emit({ type: "rolledBack", id, toRevision: live?.revision, uninstalled: !live, at: Date.now() });
+    const undone = error instanceof HelmError ? atomicUndo(error.stderr) : undefined;
+    if (undone && action !== "uninstall" && action !== "none") {
+      // helm itself rolled the release back (or removed a failed first install), and said so.
+      emit({
+        type: "rolledBack",
+        id,
+        toRevision: undone === "rolled back" && live?.status === "deployed" ? live.revision : undefined,
+        uninstalled: undone === "uninstalled",
+        at: Date.now(),
+      });
     }
     emit({ type: "failed", id, action, error: describe(error), at: Date.now() });
     return false;
@@ -145,4 +152,15 @@ function summarize(output: string): string {
 function describe(error: unknown): string {
   if (error instanceof ReleasesError) return error.message;
   return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * What helm's atomic mode did after a failure, from its own message: helm 3
+ * "…has been rolled back due to atomic being set", helm 4 "…due to
+ * rollback-on-failure being set" (or "uninstalled" for a first install).
+ * Undefined when helm did not get that far (e.g. another operation in progress).
+ */
+export function atomicUndo(stderr: string): "rolled back" | "uninstalled" | undefined {
+  const match = /has been (rolled back|uninstalled) due to (?:atomic|rollback-on-failure)/.exec(stderr);
+  return match ? (match[1] as "rolled back" | "uninstalled") : undefined;
 }
