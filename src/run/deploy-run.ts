@@ -47,7 +47,14 @@ export async function syncRun(
       ids: new Set([...ids, ...externalNeeds]),
     });
     checkExternalNeeds(externalNeeds, deployed);
-    await recoverPending(findPending(ids, deployed), settings.recover, settings.helm, settings.kubeContext);
+    const timeoutOf = (id: string) => rendered.find((r) => r.release.id === id)?.release.timeout ?? 300;
+    await recoverPending(
+      findPending(ids, deployed),
+      settings.recover,
+      settings.helm,
+      settings.kubeContext,
+      timeoutOf,
+    );
     await prepareRepositories(
       rendered.map((r) => r.release),
       repositories,
@@ -77,7 +84,7 @@ export async function syncRun(
         return ok;
       },
     );
-    if (settings.interrupts.hard.signal.aborted) await leaveNothingPending(ids, settings);
+    if (settings.interrupts.hard.signal.aborted) await leaveNothingPending(ids, settings, timeoutOf);
     return outcomes;
   });
 }
@@ -139,9 +146,13 @@ export async function destroyRun(
  * could not finish its own rollback: roll those back (or uninstall a first
  * install) so no release stays stuck.
  */
-async function leaveNothingPending(ids: readonly string[], settings: RunSettings): Promise<void> {
+async function leaveNothingPending(
+  ids: readonly string[],
+  settings: RunSettings,
+  timeoutOf: (id: string) => number,
+): Promise<void> {
   const after = await readDeployedReleases(settings.cluster, { ids: new Set(ids) });
-  await recoverPending(findPending(ids, after), "rollback", settings.helm, settings.kubeContext);
+  await recoverPending(findPending(ids, after), "rollback", settings.helm, settings.kubeContext, timeoutOf);
 }
 
 /**

@@ -35,6 +35,8 @@ export async function recoverPending(
   recover: RecoverMode | undefined,
   helm: HelmClient,
   kubeContext: string | undefined,
+  /** The release's own timeout in seconds (default 300, helm's). */
+  timeoutOf: (id: string) => number = () => 300,
 ): Promise<void> {
   if (stuck.length === 0) return;
   if (!recover) {
@@ -52,8 +54,8 @@ export async function recoverPending(
     // Nothing to roll back to (a pending first install): uninstall it (helmwave does the same).
     await helm.run(
       goodRevision !== undefined
-        ? rollbackArgs(helm.major, target, goodRevision, 300)
-        : uninstallArgs(helm.major, target, 300),
+        ? rollbackArgs(helm.major, target, goodRevision, timeoutOf(r.id))
+        : uninstallArgs(helm.major, target, timeoutOf(r.id)),
     );
   }
 }
