@@ -24,6 +24,9 @@ export interface ReleaseSummary {
   /** Why it was skipped. */
   reason?: string;
   rollback?: Rollback;
+  /** Epoch milliseconds of the release's start and end events. */
+  startedAt?: number;
+  endedAt?: number;
 }
 
 export interface RunSummary {
@@ -71,6 +74,8 @@ function summarizeRelease(p: ReleaseProgress): ReleaseSummary {
   if (p.error !== undefined) summary.error = p.error;
   if (p.reason !== undefined) summary.reason = p.reason;
   if (p.rollback !== undefined) summary.rollback = p.rollback;
+  if (p.startedAt !== undefined) summary.startedAt = p.startedAt;
+  if (p.endedAt !== undefined) summary.endedAt = p.endedAt;
   return summary;
 }
 
@@ -171,6 +176,9 @@ export interface SummaryJson {
     rolledBack: boolean;
     /** Set when rolled back to an earlier revision; null when uninstalled instead. */
     rolledBackToRevision: number | null;
+    /** When its helm work started and ended (ISO 8601), for ordering and timelines. */
+    startedAt: string | null;
+    endedAt: string | null;
   }[];
   ok: boolean;
   durationMs: number;
@@ -190,6 +198,8 @@ export function summaryJson(summary: RunSummary): SummaryJson {
       reason: r.reason ?? null,
       rolledBack: r.rollback !== undefined,
       rolledBackToRevision: r.rollback?.toRevision ?? null,
+      startedAt: r.startedAt === undefined ? null : new Date(r.startedAt).toISOString(),
+      endedAt: r.endedAt === undefined ? null : new Date(r.endedAt).toISOString(),
     })),
     ok: summary.ok,
     durationMs: summary.durationMs,

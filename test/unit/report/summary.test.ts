@@ -153,6 +153,7 @@ describe("totals line", () => {
 describe("JSON report", () => {
   it("has every field for every release, null where it does not apply", () => {
     const json = summaryJson(summaryOfScenario());
+    const iso = (ms: number) => new Date(T0 + ms).toISOString();
     expect(json).toEqual({
       ok: false,
       durationMs: 20_500,
@@ -169,6 +170,8 @@ describe("JSON report", () => {
           reason: null,
           rolledBack: false,
           rolledBackToRevision: null,
+          startedAt: iso(500),
+          endedAt: iso(8_600),
         },
         {
           id: "core/metrics",
@@ -182,6 +185,8 @@ describe("JSON report", () => {
           reason: null,
           rolledBack: false,
           rolledBackToRevision: null,
+          startedAt: null,
+          endedAt: iso(700),
         },
         {
           id: "backend/app1-back",
@@ -195,6 +200,8 @@ describe("JSON report", () => {
           reason: null,
           rolledBack: true,
           rolledBackToRevision: 3,
+          startedAt: iso(9_000),
+          endedAt: iso(20_100),
         },
         {
           id: "backend/app2-back",
@@ -208,6 +215,8 @@ describe("JSON report", () => {
           reason: null,
           rolledBack: false,
           rolledBackToRevision: null,
+          startedAt: iso(9_000),
+          endedAt: iso(12_300),
         },
         {
           id: "frontend/app1-front",
@@ -221,6 +230,8 @@ describe("JSON report", () => {
           reason: SKIP_REASON,
           rolledBack: false,
           rolledBackToRevision: null,
+          startedAt: null,
+          endedAt: iso(20_100), // when it was skipped
         },
       ],
     });
