@@ -5,7 +5,7 @@ import type { DeployedRelease } from "../../kube/release-record.js";
 import { formatTable } from "../../report/table.js";
 import type { RenderedRelease } from "../../values/render-releases.js";
 import type { CommandContext } from "../program.js";
-import { renderSelected } from "../run-setup.js";
+import { addHelmOption, renderSelected } from "../run-setup.js";
 import { nothingSelected, openWorkspace } from "../workspace.js";
 
 export interface ReleaseStatus {
@@ -46,8 +46,9 @@ export function releaseStatus(
 }
 
 export function registerStatus(program: Command, ctx: CommandContext): void {
-  program
-    .command("status")
+  // --helm-binary is accepted (and unused: status reads the cluster directly) so
+  // every command that works on a cluster takes the same flags.
+  addHelmOption(program.command("status"))
     .description(
       "per release: revision, helm status, whether it is in sync with the desired state, last deploy",
     )
