@@ -1,15 +1,21 @@
-// What a command may touch of the process: streams and environment. Passed in,
-// so tests can run the program in-process and capture its output.
+// What a command may touch of the process: streams, environment, and the
+// Kubernetes client worker. Passed in, so tests can run the program in-process
+// and capture its output.
+import type { KubeWorker } from "../kube/cluster.js";
+
 export interface CliIO {
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
   stderr: NodeJS.WritableStream & { isTTY?: boolean };
   stdin: NodeJS.ReadableStream & { isTTY?: boolean };
   env: Readonly<Record<string, string | undefined>>;
   cwd: string;
+  /** Started with the process when the command reaches a cluster (see main.ts); else commands start their own. */
+  kube?: KubeWorker;
 }
 
-export function processIO(): CliIO {
+export function processIO(kube?: KubeWorker): CliIO {
   return {
+    kube,
     stdout: process.stdout,
     stderr: process.stderr,
     stdin: process.stdin,

@@ -5,6 +5,7 @@ import { type Command, Option } from "commander";
 import { localFiles } from "../config/files.js";
 import { UsageError } from "../errors.js";
 import { detectHelmMajor, HelmClient } from "../helm/client.js";
+import { type Cluster, connectCluster, startKubeWorker } from "../kube/cluster.js";
 import { chooseReporter, type Reporter } from "../report/reporter.js";
 import type { RunSummary } from "../report/summary.js";
 import type { Interrupts } from "../run/deploy-run.js";
@@ -112,6 +113,8 @@ export interface PreparedRun {
   workspace: Workspace;
   rendered: RenderedRelease[];
   helm: HelmClient;
+  /** The environment's cluster, connected on first call. */
+  cluster: () => Promise<Cluster>;
 }
 
 /** Load, select, render (all secrets resolved) and find helm — everything before the cluster is touched. */
@@ -121,13 +124,22 @@ export async function prepareRun(
   redactor: Redactor,
   options: HelmOptions,
 ): Promise<PreparedRun> {
-  // Finding helm and loading the Kubernetes client overlap with loading and rendering.
+  // Finding helm and loading the Kubernetes client (in its worker) overlap with loading and rendering.
   const helmReady = createHelm(io, options, redactor, globals.debug);
   helmReady.catch(() => {});
-  void import("@kubernetes/client-node").catch(() => {});
+  const kube = io.kube ?? startKubeWorker();
   const workspace = await openWorkspace(globals, io);
   const rendered = await renderSelected(workspace, io, redactor);
-  return { workspace, rendered, helm: await helmReady };
+  let cluster: Promise<Cluster> | undefined;
+  return {
+    workspace,
+    rendered,
+    helm: await helmReady,
+    cluster: () => {
+      cluster ??= connectCluster(workspace.project.environment.kubeContext, kube);
+      return cluster;
+    },
+  };
 }
 
 export function runReporter(io: CliIO, globals: GlobalOptions): Reporter {

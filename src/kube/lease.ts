@@ -3,9 +3,8 @@
 // run waits up to its lock timeout, then fails saying who holds the lock.
 import { hostname, userInfo } from "node:os";
 import { setTimeout as sleep } from "node:timers/promises";
-import type { V1Lease } from "@kubernetes/client-node";
 import { ClusterStateError, InterruptedError } from "../errors.js";
-import type { Cluster } from "./cluster.js";
+import type { Cluster, LeaseObject } from "./cluster.js";
 
 export interface LeaseOptions {
   environment: string;
@@ -36,23 +35,23 @@ export async function acquireLease(cluster: Cluster, options: LeaseOptions): Pro
   const identity = options.identity ?? defaultIdentity();
   const duration = options.durationSeconds ?? 60;
   const deadline = Date.now() + options.waitSeconds * 1000;
-  const api = cluster.coordination;
+  const api = cluster.leases;
   const spec = () => ({
     holderIdentity: identity,
     leaseDurationSeconds: duration,
-    acquireTime: cluster.microTime(),
-    renewTime: cluster.microTime(),
+    acquireTime: new Date(),
+    renewTime: new Date(),
   });
   for (;;) {
     try {
-      await api.createNamespacedLease({ namespace, body: { metadata: { name }, spec: spec() } });
+      await api.create(namespace, { metadata: { name }, spec: spec() });
       break;
     } catch (error) {
       if (!isConflict(error)) throw lockError(error);
     }
-    let current: V1Lease;
+    let current: LeaseObject;
     try {
-      current = await api.readNamespacedLease({ name, namespace });
+      current = await api.read(namespace, name);
     } catch (error) {
       if (isNotFound(error)) continue;
       throw lockError(error);
@@ -62,11 +61,7 @@ export async function acquireLease(cluster: Cluster, options: LeaseOptions): Pro
     const expired = renewed + (current.spec?.leaseDurationSeconds ?? duration) * 1000 < Date.now();
     if (expired || holder === identity) {
       try {
-        await api.replaceNamespacedLease({
-          name,
-          namespace,
-          body: { metadata: current.metadata, spec: spec() },
-        });
+        await api.replace(namespace, name, { metadata: current.metadata, spec: spec() });
         break;
       } catch (error) {
         if (!isConflict(error)) throw lockError(error);
@@ -96,15 +91,14 @@ export async function acquireLease(cluster: Cluster, options: LeaseOptions): Pro
   const renew = setInterval(
     () => {
       void api
-        .readNamespacedLease({ name, namespace })
+        .read(namespace, name)
         .then((lease) => {
           // Never extend a lease someone else took over (ours expired while we were stalled).
           if (lease.spec?.holderIdentity !== identity) return;
           // The read's resourceVersion makes the replace fail rather than overwrite a concurrent change.
-          return api.replaceNamespacedLease({
-            name,
-            namespace,
-            body: { metadata: lease.metadata, spec: { ...lease.spec, renewTime: cluster.microTime() } },
+          return api.replace(namespace, name, {
+            metadata: lease.metadata,
+            spec: { ...lease.spec, renewTime: new Date() },
           });
         })
         .catch(() => {});
@@ -116,8 +110,8 @@ export async function acquireLease(cluster: Cluster, options: LeaseOptions): Pro
     async release() {
       clearInterval(renew);
       try {
-        const lease = await api.readNamespacedLease({ name, namespace });
-        if (lease.spec?.holderIdentity === identity) await api.deleteNamespacedLease({ name, namespace });
+        const lease = await api.read(namespace, name);
+        if (lease.spec?.holderIdentity === identity) await api.delete(namespace, name);
       } catch {
         // Already gone or unreachable: it expires on its own.
       }

@@ -43,7 +43,7 @@ Examples:
       });
     }
     const helm = await createHelm(ctx.io, options, ctx.redactor, globals.debug);
-    const cluster = await connectCluster(workspace.project.environment.kubeContext);
+    const cluster = await connectCluster(workspace.project.environment.kubeContext, ctx.io.kube);
     const { summary, interrupted } = await reportedRun(ctx.io, globals, (emit, interrupts) =>
       destroyRun(workspace.selected, workspace.graph.restrict(new Set(ids)), {
         helm,

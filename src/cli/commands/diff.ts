@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { ExitCode, ExitStatus } from "../../errors.js";
 import { dryRunArgs } from "../../helm/args.js";
-import { connectCluster, readDeployedReleases } from "../../kube/cluster.js";
+import { readDeployedReleases } from "../../kube/cluster.js";
 import type { ResourceDiff } from "../../plan/manifest-diff.js";
 import type { CommandContext } from "../program.js";
 import { addHelmOption, prepareRun } from "../run-setup.js";
@@ -30,9 +30,14 @@ Examples:
       ),
   ).action(async (options: DiffOptions) => {
     const globals = ctx.globals();
-    const { workspace, rendered, helm } = await prepareRun(globals, ctx.io, ctx.redactor, options);
+    const {
+      workspace,
+      rendered,
+      helm,
+      cluster: connect,
+    } = await prepareRun(globals, ctx.io, ctx.redactor, options);
     if (nothingSelected(workspace, globals, ctx.io)) return;
-    const cluster = await connectCluster(workspace.project.environment.kubeContext);
+    const cluster = await connect();
     const deployed = await readDeployedReleases(cluster, {
       ids: new Set(workspace.selection.ids),
       decode: true,

@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { FINGERPRINT_LABEL, SECRETS_LABEL } from "../../helm/args.js";
-import { connectCluster, readDeployedReleases } from "../../kube/cluster.js";
+import { connectCluster, readDeployedReleases, startKubeWorker } from "../../kube/cluster.js";
 import type { DeployedRelease } from "../../kube/release-record.js";
 import { formatTable } from "../../report/table.js";
 import type { RenderedRelease } from "../../values/render-releases.js";
@@ -65,10 +65,11 @@ Examples:
     )
     .action(async () => {
       const globals = ctx.globals();
+      const kube = ctx.io.kube ?? startKubeWorker(); // its import overlaps with loading and rendering
       const workspace = await openWorkspace(globals, ctx.io);
       if (nothingSelected(workspace, globals, ctx.io)) return;
       const rendered = await renderSelected(workspace, ctx.io, ctx.redactor);
-      const cluster = await connectCluster(workspace.project.environment.kubeContext);
+      const cluster = await connectCluster(workspace.project.environment.kubeContext, kube);
       const deployed = await readDeployedReleases(cluster, {
         ids: new Set(workspace.selection.ids),
         decode: true,

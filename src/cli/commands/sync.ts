@@ -70,10 +70,10 @@ Examples:
 
 async function deploy(ctx: CommandContext, options: SyncOptions, skipUnchanged: boolean): Promise<void> {
   const globals = ctx.globals();
-  const { workspace, rendered, helm } = await prepareRun(globals, ctx.io, ctx.redactor, options);
-  if (nothingSelected(workspace, globals, ctx.io)) return;
-  if (options.dryRun) return printPlan(ctx, { workspace, rendered, helm }, skipUnchanged);
-  const { summary, interrupted } = await runSync(ctx, { workspace, rendered, helm }, options, skipUnchanged);
+  const prepared = await prepareRun(globals, ctx.io, ctx.redactor, options);
+  if (nothingSelected(prepared.workspace, globals, ctx.io)) return;
+  if (options.dryRun) return printPlan(ctx, prepared, skipUnchanged);
+  const { summary, interrupted } = await runSync(ctx, prepared, options, skipUnchanged);
   if (interrupted) throw new InterruptedError("interrupted; no release was left pending");
   if (summary && !summary.ok)
     throw new ReleaseFailedError("some releases did not deploy", { hint: "see the summary above" });
@@ -82,7 +82,12 @@ async function deploy(ctx: CommandContext, options: SyncOptions, skipUnchanged: 
 /** Deploys `rendered` (a subset of the workspace's releases) with the run options of sync. */
 export function runSync(
   ctx: CommandContext,
-  { workspace, rendered, helm }: PreparedRun,
+  {
+    workspace,
+    rendered,
+    helm,
+    cluster,
+  }: Omit<PreparedRun, "cluster"> & Partial<Pick<PreparedRun, "cluster">>,
   options: SyncOptions,
   skipUnchanged: boolean,
 ) {
@@ -97,7 +102,7 @@ export function runSync(
       workspace.project.repositories,
       {
         helm,
-        cluster: await connectCluster(environment.kubeContext),
+        cluster: await (cluster?.() ?? connectCluster(environment.kubeContext, ctx.io.kube)),
         environment: environment.name,
         kubeContext: environment.kubeContext,
         concurrency: options.concurrency,
@@ -113,10 +118,14 @@ export function runSync(
 }
 
 /** `--dry-run`: the plan, read from the cluster in one pass, with no lock taken and nothing changed. */
-async function printPlan(ctx: CommandContext, { workspace, rendered }: PreparedRun, skipUnchanged: boolean) {
+async function printPlan(
+  ctx: CommandContext,
+  { workspace, rendered, cluster: connect }: PreparedRun,
+  skipUnchanged: boolean,
+) {
   const ids = rendered.map((r) => r.release.id);
   const external = ctx.globals().skipNeeds ? [] : externalNeedsOf(workspace, new Set(ids));
-  const cluster = await connectCluster(workspace.project.environment.kubeContext);
+  const cluster = await connect();
   const deployed = await readDeployedReleases(cluster, { ids: new Set([...ids, ...external]) });
   const plan = planReleases(rendered, deployed, skipUnchanged);
   const stage = new Map(

@@ -1,0 +1,98 @@
+// The Kubernetes client in a worker thread. @kubernetes/client-node takes about
+// a quarter of a second of CPU just to import; here that happens on the second
+// core while the main thread loads and renders the project. The main thread
+// sends operations (see cluster.ts); answers and errors come back as plain data.
+import module from "node:module";
+import { parentPort } from "node:worker_threads";
+
+interface Request {
+  id: number;
+  op: "connect" | "listSecrets" | "readLease" | "createLease" | "replaceLease" | "deleteLease";
+  args: unknown[];
+}
+
+const port = parentPort!;
+module.enableCompileCache?.(); // per thread: the main thread's does not cover this import
+const k8s = await import("@kubernetes/client-node");
+
+type Ready = {
+  core: InstanceType<typeof k8s.CoreV1Api>;
+  coordination: InstanceType<typeof k8s.CoordinationV1Api>;
+  context: string;
+};
+
+function connect(kubeContext: string | undefined): Ready {
+  const config = new k8s.KubeConfig();
+  config.loadFromDefault();
+  if (kubeContext) {
+    if (!config.getContextObject(kubeContext)) {
+      const known = config.getContexts().map((c) => c.name);
+      throw Object.assign(new Error(`kube context "${kubeContext}" is not in the kubeconfig`), {
+        kind: "context",
+        known,
+      });
+    }
+    config.setCurrentContext(kubeContext);
+  }
+  return {
+    core: config.makeApiClient(k8s.CoreV1Api),
+    coordination: config.makeApiClient(k8s.CoordinationV1Api),
+    context: config.getCurrentContext(),
+  };
+}
+
+let ready: Ready | undefined;
+
+/** Lease times travel as Dates or strings; the API wants MicroTime (microsecond precision). */
+function leaseBody(body: unknown): unknown {
+  const lease = body as { spec?: Record<string, unknown> };
+  const spec = { ...lease.spec };
+  for (const key of ["acquireTime", "renewTime"]) {
+    const value = spec[key];
+    if (value instanceof Date || typeof value === "string") spec[key] = new k8s.V1MicroTime(value);
+  }
+  return { ...lease, spec };
+}
+
+async function perform({ op, args }: Request): Promise<unknown> {
+  const [a, b, c] = args as [string, unknown, unknown];
+  if (op === "connect") {
+    ready = connect(a || undefined);
+    return { context: ready.context };
+  }
+  if (!ready) throw new Error("not connected");
+  switch (op) {
+    case "listSecrets":
+      return (await ready.core.listSecretForAllNamespaces({ labelSelector: a })).items;
+    case "readLease":
+      return ready.coordination.readNamespacedLease({ namespace: a, name: b as string });
+    case "createLease":
+      return ready.coordination.createNamespacedLease({ namespace: a, body: leaseBody(b) as never });
+    case "replaceLease":
+      return ready.coordination.replaceNamespacedLease({
+        namespace: a,
+        name: b as string,
+        body: leaseBody(c) as never,
+      });
+    case "deleteLease":
+      await ready.coordination.deleteNamespacedLease({ namespace: a, name: b as string });
+      return null;
+  }
+}
+
+/** Class instances become plain data; errors keep what callers branch on (HTTP code). */
+const plain = (value: unknown) => (value === undefined ? null : JSON.parse(JSON.stringify(value)));
+
+port.on("message", (request: Request) => {
+  perform(request).then(
+    (result) => port.postMessage({ id: request.id, ok: true, result: plain(result) }),
+    (error: unknown) => {
+      const e = error as { message?: string; code?: number; kind?: string; known?: string[] };
+      port.postMessage({
+        id: request.id,
+        ok: false,
+        error: { message: String(e?.message ?? error), code: e?.code, kind: e?.kind, known: e?.known },
+      });
+    },
+  );
+});
