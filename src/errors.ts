@@ -22,12 +22,15 @@ export interface SourceLocation {
   field?: string;
 }
 
-/** `file:line:col field`; with `cwd`, a file below it is shown relative to it, as users typed it. */
+/** `file` relative to `cwd` when it lies below it (as users typed it), else unchanged. */
+export function relativeToCwd(file: string, cwd?: string): string {
+  const base = cwd?.replace(/\/$/, "");
+  return base && file.startsWith(`${base}/`) ? file.slice(base.length + 1) : file;
+}
+
+/** `file:line:col field`; with `cwd`, a file below it is shown relative to it. */
 export function formatLocation(loc: SourceLocation, cwd?: string): string {
-  let out =
-    cwd && loc.file.startsWith(`${cwd.replace(/\/$/, "")}/`)
-      ? loc.file.slice(cwd.replace(/\/$/, "").length + 1)
-      : loc.file;
+  let out = relativeToCwd(loc.file, cwd);
   if (loc.line !== undefined) {
     out += `:${loc.line}`;
     if (loc.column !== undefined) out += `:${loc.column}`;

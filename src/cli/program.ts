@@ -1,7 +1,7 @@
 // The commander program. Commands are registered from commands/*.ts; this is
 // the one place that turns errors into messages and exit codes.
 import { Command, CommanderError } from "commander";
-import { ExitCode, type ExitCodeValue, ExitStatus, ReleasesError } from "../errors.js";
+import { ExitCode, type ExitCodeValue, ExitStatus, ReleasesError, relativeToCwd } from "../errors.js";
 import { Redactor } from "../secrets/redactor.js";
 import { registerDestroy } from "./commands/destroy.js";
 import { registerDiff } from "./commands/diff.js";
@@ -96,7 +96,9 @@ function errorJson(error: unknown, exitCode: number, cwd: string): Record<string
       ? {
           kind: error.name,
           message: error.message,
-          location: error.location ? { ...error.location, file: relativeTo(cwd, error.location.file) } : null,
+          location: error.location
+            ? { ...error.location, file: relativeToCwd(error.location.file, cwd) }
+            : null,
           hint: error.hint ?? null,
         }
       : {
@@ -104,10 +106,6 @@ function errorJson(error: unknown, exitCode: number, cwd: string): Record<string
           message: String((error as Error)?.message ?? error),
         },
   };
-}
-
-function relativeTo(cwd: string, file: string): string {
-  return file.startsWith(`${cwd}/`) ? file.slice(cwd.length + 1) : file;
 }
 
 function reportError(error: unknown, io: CliIO, redactor: Redactor): number {

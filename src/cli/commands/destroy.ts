@@ -6,7 +6,7 @@ import { destroyRun } from "../../run/deploy-run.js";
 import type { CliIO } from "../io.js";
 import type { CommandContext } from "../program.js";
 import { addRunOptions, createHelm, reportedRun } from "../run-setup.js";
-import { openWorkspace } from "../workspace.js";
+import { nothingSelected, openWorkspace } from "../workspace.js";
 
 interface DestroyOptions {
   helmBinary?: string;
@@ -32,11 +32,8 @@ Examples:
   ).action(async (options: DestroyOptions) => {
     const globals = ctx.globals();
     const workspace = await openWorkspace(globals, ctx.io);
+    if (nothingSelected(workspace, globals, ctx.io)) return;
     const ids = workspace.selection.ids;
-    if (ids.length === 0) {
-      ctx.io.stderr.write("no releases selected\n");
-      return;
-    }
     if (!options.yes && !(await confirm(ctx.io, ids, workspace.project.environment.name))) {
       throw new UsageError("not confirmed; nothing was uninstalled", {
         hint: "pass --yes to skip the question",

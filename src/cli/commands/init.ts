@@ -1,15 +1,10 @@
-import { access, chmod, mkdir, readFile, writeFile } from "node:fs/promises";
+import { chmod, mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import type { Command } from "commander";
+import { localFiles } from "../../config/files.js";
 import { UsageError } from "../../errors.js";
 import { nodeAgeKeyDeps, parseIdentityText, userConfigDir } from "../../secrets/age-keys.js";
 import type { CommandContext } from "../program.js";
-
-const exists = (path: string) =>
-  access(path).then(
-    () => true,
-    () => false,
-  );
 
 /** The files of a new project, relative to its directory. `{{recipient}}` is the age recipient. */
 export function scaffold(recipient: string): Record<string, string> {
@@ -92,7 +87,7 @@ Examples:
         io.env.SOPS_AGE_KEY_FILE ??
         join(userConfigDir(io.env, nodeAgeKeyDeps) ?? root, "sops", "age", "keys.txt");
       let recipient: string;
-      if (await exists(keyFile)) {
+      if (await localFiles.exists(keyFile)) {
         const [identity] = parseIdentityText(await readFile(keyFile, "utf8")).identities;
         if (!identity)
           throw new UsageError(`${keyFile} holds no age identity`, {
@@ -112,7 +107,7 @@ Examples:
       }
       for (const [path, text] of Object.entries(scaffold(recipient))) {
         const target = join(root, path);
-        if (await exists(target)) {
+        if (await localFiles.exists(target)) {
           io.stderr.write(`kept     ${path} (exists)\n`);
           continue;
         }

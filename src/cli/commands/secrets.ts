@@ -1,4 +1,3 @@
-import { access } from "node:fs/promises";
 import { relative, resolve } from "node:path";
 import type { Command } from "commander";
 import { localFiles } from "../../config/files.js";
@@ -124,7 +123,7 @@ Examples:
     const path = resolveFrom(io, file);
     const globals = ctx.globals();
     let consumers: Consumers | undefined;
-    if (options.deploy !== false && (await exists(resolve(io.cwd, globals.file)))) {
+    if (options.deploy !== false && (await localFiles.exists(resolve(io.cwd, globals.file)))) {
       const workspace = await openWorkspace(globals, io);
       consumers = await findConsumers(ctx, workspace, {
         kind: "sops",
@@ -163,12 +162,6 @@ interface RotateOptions extends SyncOptions {
   rmAge: string[];
   deploy?: boolean;
 }
-
-const exists = (path: string) =>
-  access(path).then(
-    () => true,
-    () => false,
-  );
 
 function resolveFrom(io: CliIO, file: string): string {
   return resolve(io.cwd, file);

@@ -8,6 +8,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { stringify } from "yaml";
+import type { SummaryJson } from "../../../src/report/summary.js";
 import { fixtureCharts, repoRoot, run, tool } from "../../toolchain/tools.js";
 
 export type HelmBinary = "helm" | "helm4";
@@ -140,25 +141,9 @@ export interface RunningCli {
   stderr(): string;
 }
 
-export interface ReportRelease {
-  id: string;
-  name: string;
-  namespace: string;
-  action: string | null;
-  outcome: "succeeded" | "unchanged" | "failed" | "skipped" | "not-run";
-  revision: number | null;
-  durationMs: number | null;
-  error: string | null;
-  reason: string | null;
-  rolledBack: boolean;
-  rolledBackToRevision: number | null;
-}
-
-export interface Report {
-  releases: ReportRelease[];
-  ok: boolean;
-  durationMs: number;
-}
+/** The `-o json` report, typed by the product itself (src/report/summary.ts). */
+export type Report = SummaryJson;
+export type ReportRelease = SummaryJson["releases"][number];
 
 /** One plain-log line: `[12.3s] ns/name: upgrading`. */
 export interface LogEntry {
