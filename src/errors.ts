@@ -9,6 +9,8 @@ export const ExitCode = {
   invalidInput: 2,
   secretUnavailable: 3,
   clusterState: 4,
+  /** `diff --detailed-exitcode` only: invalid input (2 there means "there are changes"). */
+  diffInvalidInput: 5,
   internal: 70,
   interrupted: 130,
 } as const;

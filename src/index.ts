@@ -13,10 +13,15 @@ export { closeSelection, type NeedsMode, type Selection } from "./graph/selectio
 export { detectHelmMajor, HelmClient } from "./helm/client.js";
 export { connectCluster, readDeployedReleases } from "./kube/cluster.js";
 export type * from "./model/project.js";
+export {
+  buildDeployPlan,
+  type DeployPlan,
+  type PlannedRelease,
+} from "./plan/deploy-plan.js";
 export { fingerprint, secretsDigest } from "./plan/fingerprint.js";
 export { diffManifests } from "./plan/manifest-diff.js";
-export { destroyRun, syncRun } from "./run/deploy-run.js";
 export type { RunEvent, RunListener } from "./run/events.js";
+export { executePlan } from "./run/execute-plan.js";
 export { selectReleases } from "./selector/select.js";
 export { matchesAny, parseSelector, type Selector } from "./selector/selector.js";
 export { mergeLayers, mergeValues, setPath } from "./values/merge.js";

@@ -9,13 +9,12 @@ export interface CliIO {
   stdin: NodeJS.ReadableStream & { isTTY?: boolean };
   env: Readonly<Record<string, string | undefined>>;
   cwd: string;
-  /** Started with the process when the command reaches a cluster (see main.ts); else commands start their own. */
+  /** A Kubernetes client worker to use instead of starting one (tests share one across commands). */
   kube?: KubeWorker;
 }
 
-export function processIO(kube?: KubeWorker): CliIO {
+export function processIO(): CliIO {
   return {
-    kube,
     stdout: process.stdout,
     stderr: process.stderr,
     stdin: process.stdin,

@@ -5,11 +5,6 @@
 import module from "node:module";
 
 module.enableCompileCache?.();
-const argv = process.argv.slice(2);
-// Commands that reach a cluster start the Kubernetes client's worker first
-// thing: its import then runs on the other core while ours load.
-const { reachesCluster, startKubeWorker } = await import("../kube/cluster.js");
-const kube = reachesCluster(argv) ? startKubeWorker() : undefined;
 const { processIO } = await import("./io.js");
 const { runCli } = await import("./program.js");
-process.exitCode = await runCli(argv, processIO(kube));
+process.exitCode = await runCli(process.argv.slice(2), processIO());

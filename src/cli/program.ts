@@ -15,16 +15,10 @@ import { registerSync } from "./commands/sync.js";
 import { registerTemplate } from "./commands/template.js";
 import { registerTest } from "./commands/test.js";
 import { registerValues } from "./commands/values.js";
+import type { CommandContext, Registration } from "./context.js";
 import type { CliIO } from "./io.js";
 import { addGlobalOptions, type GlobalOptions } from "./options.js";
-
-export interface CommandContext {
-  io: CliIO;
-  globals: () => GlobalOptions;
-  redactor: Redactor;
-}
-
-export type Registration = (program: Command, ctx: CommandContext) => void;
+import { Session } from "./session.js";
 
 const registrations: readonly Registration[] = [
   registerList,
@@ -41,14 +35,16 @@ const registrations: readonly Registration[] = [
   registerInit,
 ];
 
-export function buildProgram(ctx: Omit<CommandContext, "globals">): Command {
+export function buildProgram(ctx: Pick<CommandContext, "io" | "redactor">): Command {
   const program = new Command("releases");
-  const context: CommandContext = { ...ctx, globals: () => program.opts<GlobalOptions>() };
+  const globals = () => program.opts<GlobalOptions>();
+  const session = new Session(ctx.io, ctx.redactor, () => globals().debug);
+  const context: CommandContext = { ...ctx, globals, session };
   addGlobalOptions(program)
     .description(
       "Deploy a stack of Helm releases: layered values, SOPS and Vault secrets, a needs graph run in parallel.",
     )
-    .version(process.env.npm_package_version ?? "0.1.0", "--version")
+    .version(ctx.io.env.npm_package_version ?? "0.1.0", "--version")
     .showSuggestionAfterError()
     .configureOutput({
       writeOut: (s) => ctx.io.stdout.write(s),
@@ -77,7 +73,10 @@ export async function runCli(argv: readonly string[], rawIO: CliIO): Promise<Exi
     await program.parseAsync([...argv], { from: "user" });
     return ExitCode.ok;
   } catch (error) {
-    const code = reportError(error, io, redactor);
+    let code = reportError(error, io, redactor);
+    // `diff --detailed-exitcode` keeps 2 for "there are changes": a usage error there is 5.
+    if (code === ExitCode.invalidInput && argv.includes("--detailed-exitcode"))
+      code = ExitCode.diffInvalidInput;
     // With -o json, a run that stopped before printing its report still leaves
     // one JSON document on stdout for the machine reading it.
     if (code !== ExitCode.ok && !stdoutUsed && program.opts<GlobalOptions>().output === "json") {

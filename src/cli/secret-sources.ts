@@ -20,7 +20,7 @@ export interface SecretSourceDeps {
   vault(env: Env): VaultSource;
 }
 
-const nodeDeps: SecretSourceDeps = {
+export const nodeSecretDeps: SecretSourceDeps = {
   readFile: (path) => readFile(path, "utf8"),
   loadIdentities: async (env) => (await import("../secrets/age-keys.js")).loadAgeIdentities(env),
   decrypt: async (text, file, keys) =>
@@ -32,7 +32,7 @@ const nodeDeps: SecretSourceDeps = {
   },
 };
 
-export function createSecretSources(env: Env, deps: SecretSourceDeps = nodeDeps): SecretSources {
+export function createSecretSources(env: Env, deps: SecretSourceDeps = nodeSecretDeps): SecretSources {
   let identities: Promise<AgeIdentities> | undefined;
   let vault: VaultSource | undefined;
   return {

@@ -1,14 +1,18 @@
 // Everything a command starts from: the loaded project for the chosen
-// environment, its graph, and the releases selected by -l and the needs flags.
+// environment, its graph, the releases selected by -l and the needs flags, and
+// (for commands that need values) those releases rendered with every secret
+// resolved — all before anything touches a cluster.
 import { resolve } from "node:path";
+import { localFiles } from "../config/files.js";
 import { loadProject } from "../config/load.js";
-import { graphOfReleases, type ReleaseGraph } from "../graph/release-graph.js";
+import type { ReleaseGraph } from "../graph/release-graph.js";
 import type { Selection } from "../graph/selection.js";
+import type { HelmClient } from "../helm/client.js";
 import type { Project, Release } from "../model/project.js";
 import { selectReleases } from "../selector/select.js";
-import { createTemplates } from "../values/templates.js";
-import type { CliIO } from "./io.js";
-import { type GlobalOptions, needsMode } from "./options.js";
+import { type RenderedRelease, renderReleases } from "../values/render-releases.js";
+import type { CommandContext } from "./context.js";
+import { needsMode } from "./options.js";
 
 export interface Workspace {
   project: Project;
@@ -16,30 +20,68 @@ export interface Workspace {
   selection: Selection;
   /** Selected releases in graph order. */
   selected: Release[];
-  byId: ReadonlyMap<string, Release>;
 }
 
-export async function openWorkspace(globals: GlobalOptions, io: CliIO): Promise<Workspace> {
+export async function openWorkspace(ctx: CommandContext): Promise<Workspace> {
+  const globals = ctx.globals();
   const mode = needsMode(globals);
   const project = await loadProject({
-    file: resolve(io.cwd, globals.file),
+    file: resolve(ctx.io.cwd, globals.file),
     environment: globals.environment,
-    env: io.env,
-    templates: createTemplates({ env: io.env }),
+    env: ctx.io.env,
+    templates: ctx.session.templates,
   });
-  const graph = graphOfReleases(project.releases);
+  const graph = project.graph;
   const selection = selectReleases(project.releases, graph, globals.selector, mode);
   const byId = new Map(project.releases.map((r) => [r.id, r]));
-  return { project, graph, selection, selected: selection.ids.map((id) => byId.get(id)!), byId };
+  return { project, graph, selection, selected: selection.ids.map((id) => byId.get(id)!) };
 }
 
 /** Says so on stderr when the selectors match nothing; true when there is nothing to do. */
-export function nothingSelected(workspace: Workspace, globals: GlobalOptions, io: CliIO): boolean {
+export function nothingSelected(workspace: Workspace, ctx: CommandContext): boolean {
   if (workspace.selected.length > 0) return false;
-  const by =
-    globals.selector.length > 0
-      ? ` match ${globals.selector.map((s) => `-l ${s}`).join(" or ")}`
-      : " are defined";
-  io.stderr.write(`no releases${by} in environment "${workspace.project.environment.name}"; nothing to do\n`);
+  const { selector } = ctx.globals();
+  const by = selector.length > 0 ? ` match ${selector.map((s) => `-l ${s}`).join(" or ")}` : " are defined";
+  ctx.io.stderr.write(
+    `no releases${by} in environment "${workspace.project.environment.name}"; nothing to do\n`,
+  );
   return true;
+}
+
+/** Renders `releases` (default: the selected ones); releases to uninstall need no values. */
+export async function renderSelected(
+  workspace: Workspace,
+  ctx: CommandContext,
+  releases: readonly Release[] = workspace.selected,
+): Promise<RenderedRelease[]> {
+  const installed = releases.filter((r) => r.installed);
+  const rendered = await renderReleases(workspace.project, installed, {
+    templates: ctx.session.templates,
+    files: localFiles,
+    secrets: ctx.session.secrets,
+    redactor: ctx.redactor,
+  });
+  const byId = new Map(rendered.map((r) => [r.release.id, r]));
+  return releases.map(
+    (release) =>
+      byId.get(release.id) ?? {
+        release,
+        values: {},
+        valuesYaml: "",
+        consumed: [],
+        secretsDigest: "",
+        fingerprint: "",
+      },
+  );
+}
+
+/** Loads, selects and renders (every secret resolved), finding helm meanwhile: all before a cluster is touched. */
+export async function prepareRendered(
+  ctx: CommandContext,
+  helmBinary: string | undefined,
+): Promise<{ workspace: Workspace; rendered: RenderedRelease[]; helm: HelmClient }> {
+  const helm = ctx.session.helm(helmBinary);
+  const workspace = await openWorkspace(ctx);
+  const rendered = await renderSelected(workspace, ctx);
+  return { workspace, rendered, helm: await helm };
 }

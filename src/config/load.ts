@@ -133,6 +133,7 @@ export async function loadProject(options: LoadOptions): Promise<Project> {
   const graph = buildReleaseGraph(nodes, disabled);
   for (const release of enabled) release.needs = [...graph.needsOf(release.id)];
 
+  const defaults = raw.defaults ?? {};
   return {
     file,
     dir,
@@ -141,6 +142,10 @@ export async function loadProject(options: LoadOptions): Promise<Project> {
     environmentValues,
     repositories,
     releases: enabled,
+    graph,
+    lockNamespace:
+      defaults.lockNamespace ??
+      render(defaults.namespace ?? DEFAULT_SETTINGS.namespace, ["defaults", "namespace"], context),
   };
 }
 

@@ -61,6 +61,11 @@ export const releaseSchema = z.strictObject({
 
 export const defaultsSchema = z.strictObject({
   namespace: templated.optional(),
+  lockNamespace: z
+    .string()
+    .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, "a namespace name")
+    .optional()
+    .describe("where the deploy lock (a Lease) lives; default: defaults.namespace, else `default`"),
   ...helmSettings,
 });
 

@@ -18,6 +18,8 @@ export interface ScheduleOptions {
   weight?: (id: string) => number;
   signal?: AbortSignal;
   onSkip?: (id: string, reason: SkipReason) => void;
+  /** A task threw (a bug in the task): the release counts as failed and this reports the error. */
+  onError?: (id: string, error: unknown) => void;
 }
 
 /** `task` resolves true on success, false on failure; it must not throw. */
@@ -43,8 +45,9 @@ export async function runGraph(
     let ok = false;
     try {
       ok = await task(id);
-    } catch {
-      ok = false; // a task that throws is a bug in the task; treat it as a failure, never stall the graph
+    } catch (error) {
+      ok = false; // a task that throws is a bug in the task: a failure, reported, never a stalled graph
+      options.onError?.(id, error);
     }
     outcomes.set(id, ok ? "succeeded" : "failed");
   };

@@ -74,13 +74,14 @@ export function rollbackArgs(
   target: Target,
   revision: number,
   timeoutSeconds: number,
+  wait = true,
 ): string[] {
   return [
     "rollback",
     target.name,
     String(revision),
     ...common(target),
-    ...waitArgs(major, true),
+    ...waitArgs(major, wait),
     "--timeout",
     `${timeoutSeconds}s`,
     "--cleanup-on-fail",

@@ -18,6 +18,8 @@ export interface HelmRunOptions {
   stdin?: string;
   /** Aborting sends SIGTERM: helm marks the release failed and, when atomic, rolls it back. We wait for it. */
   signal?: AbortSignal;
+  /** Aborting sends SIGKILL: for a helm process that outlived its grace period after `signal`. */
+  kill?: AbortSignal;
   /** A failure is returned instead of thrown. */
   allowFailure?: boolean;
 }
@@ -100,14 +102,21 @@ function spawnHelm(
     child.stdout.on("data", (chunk: Buffer) => stdout.push(chunk));
     child.stderr.on("data", (chunk: Buffer) => stderr.push(chunk));
     const onAbort = () => child.kill("SIGTERM");
+    const onKill = () => child.kill("SIGKILL");
     if (options.signal?.aborted) onAbort();
+    if (options.kill?.aborted) onKill();
     options.signal?.addEventListener("abort", onAbort, { once: true });
-    child.on("error", (error) => {
+    options.kill?.addEventListener("abort", onKill, { once: true });
+    const done = () => {
       options.signal?.removeEventListener("abort", onAbort);
+      options.kill?.removeEventListener("abort", onKill);
+    };
+    child.on("error", (error) => {
+      done();
       reject(error);
     });
     child.on("close", (code) => {
-      options.signal?.removeEventListener("abort", onAbort);
+      done();
       resolve({ stdout: Buffer.concat(stdout).toString(), stderr: Buffer.concat(stderr).toString(), code });
     });
     child.stdin.on("error", () => {}); // helm may exit before reading stdin; the exit code tells

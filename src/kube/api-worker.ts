@@ -23,6 +23,7 @@ type Ready = {
 
 function connect(kubeContext: string | undefined): Ready {
   const config = new k8s.KubeConfig();
+  // The worker's environment is the session's (see startKubeWorker): KUBECONFIG as the command got it.
   config.loadFromDefault();
   if (kubeContext) {
     if (!config.getContextObject(kubeContext)) {
@@ -63,7 +64,8 @@ async function perform({ op, args }: Request): Promise<unknown> {
   if (!ready) throw new Error("not connected");
   switch (op) {
     case "listSecrets":
-      return (await ready.core.listSecretForAllNamespaces({ labelSelector: a })).items;
+      // Per namespace: an account scoped to a few namespaces can read its own releases.
+      return (await ready.core.listNamespacedSecret({ namespace: a, labelSelector: b as string })).items;
     case "readLease":
       return ready.coordination.readNamespacedLease({ namespace: a, name: b as string });
     case "createLease":

@@ -2,8 +2,8 @@
 // kubeconfig (KUBECONFIG, the environment's kubeContext) resolved the way
 // kubectl does. The client library runs in a worker thread (api-worker.ts): it
 // costs about 0.25 s of CPU to import, which a worker spends on the second core
-// while this thread loads and renders the project. Start it early with
-// startKubeWorker(); commands that never reach a cluster never wait for it.
+// while this thread loads and renders the project. The command's session starts
+// it (startKubeWorker) when the command needs a cluster, with the command's environment.
 import { Worker } from "node:worker_threads";
 import { ClusterStateError } from "../errors.js";
 import {
@@ -15,7 +15,12 @@ import {
 
 /** A Lease as plain data (times as ISO strings or Dates). */
 export interface LeaseObject {
-  metadata?: { name?: string; namespace?: string; resourceVersion?: string };
+  metadata?: {
+    name?: string;
+    namespace?: string;
+    resourceVersion?: string;
+    annotations?: Record<string, string>;
+  };
   spec?: {
     holderIdentity?: string;
     leaseDurationSeconds?: number;
@@ -26,7 +31,8 @@ export interface LeaseObject {
 
 export interface Cluster {
   context: string;
-  listHelmSecrets(labelSelector: string): Promise<StorageSecret[]>;
+  /** helm's storage Secrets in one namespace that match the label selector. */
+  listHelmSecrets(namespace: string, labelSelector: string): Promise<StorageSecret[]>;
   leases: {
     read(namespace: string, name: string): Promise<LeaseObject>;
     create(namespace: string, body: LeaseObject): Promise<LeaseObject>;
@@ -52,20 +58,21 @@ interface Reply {
   error?: { message: string; code?: number; kind?: string; known?: string[] };
 }
 
-const CLUSTER_COMMANDS = new Set(["sync", "apply", "diff", "status", "destroy", "rotate", "secrets"]);
-
-/** Whether a command line (before full parsing) names a command that talks to a cluster. */
-export function reachesCluster(argv: readonly string[]): boolean {
-  return argv.some((arg) => CLUSTER_COMMANDS.has(arg)) && !argv.includes("--help") && !argv.includes("-h");
-}
-
 export interface KubeWorker {
   call(op: string, ...args: unknown[]): Promise<unknown>;
 }
 
-/** Starts the worker (and its import of the client library) now; it keeps the process alive only while it has work. */
-export function startKubeWorker(): KubeWorker {
-  const worker = new Worker(new URL("./api-worker.js", import.meta.url));
+type Env = Readonly<Record<string, string | undefined>>;
+
+/**
+ * Starts the worker (and its import of the client library) now, with `env` as
+ * its environment (the kubeconfig is found from it); it keeps the process alive
+ * only while it has work.
+ */
+export function startKubeWorker(env: Env): KubeWorker {
+  const worker = new Worker(new URL("./api-worker.js", import.meta.url), {
+    env: Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined)),
+  });
   const pending = new Map<number, { resolve: (r: Reply) => void }>();
   let next = 1;
   worker.on("message", (reply: Reply) => {
@@ -103,15 +110,16 @@ export function startKubeWorker(): KubeWorker {
 }
 
 export async function connectCluster(
-  kubeContext?: string,
-  worker: KubeWorker = startKubeWorker(),
+  worker: KubeWorker,
+  kubeContext: string | undefined,
+  env: Env,
 ): Promise<Cluster> {
   let context: string;
   try {
     ({ context } = (await worker.call("connect", kubeContext ?? "")) as { context: string });
   } catch (error) {
     if (error instanceof ClusterStateError) throw error;
-    const where = process.env.KUBECONFIG ? `KUBECONFIG=${process.env.KUBECONFIG}` : "~/.kube/config";
+    const where = env.KUBECONFIG ? `KUBECONFIG=${env.KUBECONFIG}` : "~/.kube/config";
     throw new ClusterStateError(`cannot load the kubeconfig (${where}): ${firstLine(error)}`, {
       cause: error,
       hint: "point KUBECONFIG at a valid kubeconfig (the demo's: scripts/cluster kubeconfig)",
@@ -119,7 +127,8 @@ export async function connectCluster(
   }
   return {
     context,
-    listHelmSecrets: (labelSelector) => worker.call("listSecrets", labelSelector) as Promise<StorageSecret[]>,
+    listHelmSecrets: (namespace, labelSelector) =>
+      worker.call("listSecrets", namespace, labelSelector) as Promise<StorageSecret[]>,
     leases: {
       read: (namespace, name) => worker.call("readLease", namespace, name) as Promise<LeaseObject>,
       create: (namespace, body) => worker.call("createLease", namespace, body) as Promise<LeaseObject>,
@@ -133,32 +142,41 @@ export async function connectCluster(
 }
 
 /**
- * The latest revision of every helm release in the cluster, in one list call
- * over helm's storage Secrets. With `ids`, only those releases are decoded.
+ * The latest revision of each of `ids` (`namespace/name`) in the cluster: one
+ * list call per namespace involved, over helm's storage Secrets of those
+ * release names only. With `decode`, the payload (manifest, chart) is decoded.
  */
 export async function readDeployedReleases(
   cluster: Cluster,
-  options: { ids?: ReadonlySet<string>; decode?: boolean } = {},
+  ids: ReadonlySet<string>,
+  options: { decode?: boolean } = {},
 ): Promise<Map<string, DeployedRelease>> {
-  let items: StorageSecret[];
+  const names = new Map<string, Set<string>>();
+  for (const id of ids) {
+    const slash = id.indexOf("/");
+    const namespace = id.slice(0, slash);
+    if (!names.has(namespace)) names.set(namespace, new Set());
+    names.get(namespace)!.add(id.slice(slash + 1));
+  }
+  let lists: StorageSecret[][];
   try {
-    // With ids, only those releases' storage Secrets travel (by name; namespaces are filtered below).
-    const names = options.ids
-      ? [...new Set([...options.ids].map((id) => id.slice(id.indexOf("/") + 1)))]
-      : [];
-    const labelSelector = options.ids ? `owner=helm,name in (${names.join(",")})` : "owner=helm";
-    if (options.ids && names.length === 0) return new Map();
-    items = await cluster.listHelmSecrets(labelSelector);
+    lists = await Promise.all(
+      [...names].map(([namespace, inNamespace]) =>
+        cluster.listHelmSecrets(namespace, `owner=helm,name in (${[...inNamespace].join(",")})`),
+      ),
+    );
   } catch (error) {
-    throw new ClusterStateError(`cannot read helm releases from the cluster (${cluster.context})`, {
-      cause: error,
-      hint: "check KUBECONFIG and that the API server is reachable",
-    });
+    throw new ClusterStateError(
+      `cannot read helm releases from the cluster (${cluster.context}): ${firstLine(error)}`,
+      {
+        cause: error,
+        hint: "check KUBECONFIG, that the API server is reachable, and the account's access to Secrets",
+      },
+    );
   }
   const out = new Map<string, DeployedRelease>();
-  for (const [id, secret] of latestRevisions(items)) {
-    if (options.ids && !options.ids.has(id)) continue;
-    out.set(id, toDeployedRelease(secret, options.decode ?? false));
+  for (const [id, secret] of latestRevisions(lists.flat())) {
+    if (ids.has(id)) out.set(id, toDeployedRelease(secret, options.decode ?? false));
   }
   return out;
 }

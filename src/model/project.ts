@@ -1,5 +1,6 @@
 // Plain data describing a loaded project. Built by config/, read by everything else.
 import type { SourceLocation } from "../errors.js";
+import type { ReleaseGraph } from "../graph/release-graph.js";
 
 /** A layer of values: a file (a `.hbs` file is a handlebars template) or an inline map. */
 export type ValuesSource =
@@ -76,6 +77,10 @@ export interface Project {
   /** The environment's plain (non-secret) values, merged in layer order. */
   environmentValues: Record<string, unknown>;
   repositories: Repository[];
-  /** Every release, including those switched off by `condition` (see `enabled`). */
+  /** The releases switched on (a `condition` may switch one off). */
   releases: Release[];
+  /** Their needs graph, built and validated once while loading. */
+  graph: ReleaseGraph;
+  /** The namespace of the deploy lock's Lease. */
+  lockNamespace: string;
 }

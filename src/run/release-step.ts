@@ -1,6 +1,7 @@
-// One release's part of a deploying run: install/upgrade (atomic, timed),
-// then its tests, rolling back when the tests fail. Never throws: the outcome
-// is reported as events and a boolean for the scheduler.
+// One release's part of a deploying run: the action its plan gives it —
+// install/upgrade (atomic, timed) then its tests, rolling back when the tests
+// fail; uninstall; or nothing. Never throws: the outcome is reported as events
+// and a boolean for the scheduler.
 import { HelmError, ReleasesError } from "../errors.js";
 import {
   FINGERPRINT_LABEL,
@@ -12,44 +13,52 @@ import {
   upgradeArgs,
 } from "../helm/args.js";
 import type { HelmClient } from "../helm/client.js";
-import type { DeployedRelease } from "../kube/release-record.js";
-import { liveRelease, plannedAction } from "../plan/actions.js";
+import type { PlannedRelease } from "../plan/deploy-plan.js";
 import type { RenderedRelease } from "../values/render-releases.js";
 import type { ReleaseAction, RunListener } from "./events.js";
 import { lastGoodRevision } from "./history.js";
 
 export interface StepOptions {
   helm: HelmClient;
-  deployed: DeployedRelease | undefined;
   kubeContext?: string;
-  /** apply: leave releases whose fingerprint matches alone. */
-  skipUnchanged: boolean;
   emit: RunListener;
   /** Aborted on the second Ctrl-C: running helm processes get SIGTERM and roll back. */
   signal: AbortSignal;
+  /** Aborted when the grace period after `signal` ends: helm gets SIGKILL. */
+  kill?: AbortSignal;
 }
 
-export async function syncReleaseStep(rendered: RenderedRelease, options: StepOptions): Promise<boolean> {
+export async function releaseStep(
+  rendered: RenderedRelease,
+  planned: PlannedRelease,
+  options: StepOptions,
+): Promise<boolean> {
   const { release } = rendered;
-  const { helm, deployed, emit } = options;
+  const { helm, emit } = options;
   const id = release.id;
   const target: Target = {
     name: release.name,
     namespace: release.namespace,
     kubeContext: options.kubeContext,
   };
-  const live = liveRelease(deployed);
-  const planned = plannedAction(rendered, deployed, options.skipUnchanged);
-  const action: ReleaseAction = planned;
+  // What was live before this run (after a --recover, the revision it went back to is looked up by helm).
+  const live = planned.revision === null ? undefined : { revision: planned.revision, status: planned.status };
+  const action: ReleaseAction = planned.action;
   try {
-    if (planned === "uninstall" || planned === "none") {
-      emit({ type: "started", id, action, at: Date.now() });
-      if (planned === "uninstall")
-        await helm.run(uninstallArgs(helm.major, target, release.timeout), { signal: options.signal });
+    if (planned.action === "none") {
       emit({ type: "succeeded", id, action, at: Date.now() });
       return true;
     }
-    if (planned === "unchanged") {
+    if (planned.action === "uninstall") {
+      emit({ type: "started", id, action, at: Date.now() });
+      await helm.run(uninstallArgs(helm.major, target, release.timeout), {
+        signal: options.signal,
+        kill: options.kill,
+      });
+      emit({ type: "succeeded", id, action, at: Date.now() });
+      return true;
+    }
+    if (planned.action === "unchanged") {
       emit({ type: "succeeded", id, action: "unchanged", revision: live?.revision, at: Date.now() });
       return true;
     }
@@ -62,7 +71,7 @@ export async function syncReleaseStep(rendered: RenderedRelease, options: StepOp
         settings: release,
         labels: { [FINGERPRINT_LABEL]: rendered.fingerprint, [SECRETS_LABEL]: rendered.secretsDigest },
       }),
-      { stdin: rendered.valuesYaml, signal: options.signal },
+      { stdin: rendered.valuesYaml, signal: options.signal, kill: options.kill },
     );
     const revision = Number(/^REVISION: (\d+)/m.exec(result.stdout)?.[1] ?? Number.NaN);
     if (release.tests) {
@@ -70,6 +79,7 @@ export async function syncReleaseStep(rendered: RenderedRelease, options: StepOp
       const test = await helm.run(testArgs(target, release.timeout), {
         allowFailure: true,
         signal: options.signal,
+        kill: options.kill,
       });
       if (test.code !== 0) {
         const testError = `tests failed: ${summarize(test.stderr || test.stdout)}`;
@@ -80,7 +90,10 @@ export async function syncReleaseStep(rendered: RenderedRelease, options: StepOp
               signal: options.signal,
             });
           } else {
-            await helm.run(uninstallArgs(helm.major, target, release.timeout), { signal: options.signal });
+            await helm.run(uninstallArgs(helm.major, target, release.timeout), {
+              signal: options.signal,
+              kill: options.kill,
+            });
           }
           emit({
             type: "rolledBack",
@@ -137,7 +150,7 @@ export async function syncReleaseStep(rendered: RenderedRelease, options: StepOp
 async function rollbackTarget(
   helm: HelmClient,
   target: Target,
-  live: DeployedRelease | undefined,
+  live: { revision: number; status: string } | undefined,
 ): Promise<number | undefined> {
   if (!live) return undefined;
   if (live.status === "deployed") return live.revision;

@@ -10,7 +10,7 @@ export async function prepareRepositories(
   releases: readonly Release[],
   repositories: readonly Repository[],
   helm: HelmClient,
-  env: Readonly<Record<string, string | undefined>> = process.env,
+  env: Readonly<Record<string, string | undefined>>,
 ): Promise<void> {
   const used = new Set<string>();
   for (const r of releases) {

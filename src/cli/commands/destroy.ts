@@ -1,18 +1,13 @@
 import { createInterface } from "node:readline/promises";
 import type { Command } from "commander";
-import { InterruptedError, ReleaseFailedError, UsageError } from "../../errors.js";
-import { connectCluster } from "../../kube/cluster.js";
-import { destroyRun } from "../../run/deploy-run.js";
+import { UsageError } from "../../errors.js";
+import type { CommandContext } from "../context.js";
+import { deploy } from "../deploy.js";
 import type { CliIO } from "../io.js";
-import type { CommandContext } from "../program.js";
-import { addRunOptions, createHelm, reportedRun } from "../run-setup.js";
+import { addRunOptions, type RunOptions } from "../run-options.js";
 import { nothingSelected, openWorkspace } from "../workspace.js";
 
-interface DestroyOptions {
-  helmBinary?: string;
-  concurrency: number;
-  failFast: boolean;
-  lockTimeout: number;
+interface DestroyOptions extends RunOptions {
   yes: boolean;
 }
 
@@ -30,32 +25,25 @@ Examples:
   releases destroy -e staging -l app=app1`,
       ),
   ).action(async (options: DestroyOptions) => {
-    const globals = ctx.globals();
-    const workspace = await openWorkspace(globals, ctx.io);
-    if (nothingSelected(workspace, globals, ctx.io)) return;
+    ctx.session.warmCluster();
+    const workspace = await openWorkspace(ctx);
+    if (nothingSelected(workspace, ctx)) return;
     const ids = workspace.selection.ids;
     if (!options.yes && !(await confirm(ctx.io, ids, workspace.project.environment.name))) {
       throw new UsageError("not confirmed; nothing was uninstalled", {
         hint: "pass --yes to skip the question",
       });
     }
-    const helm = await createHelm(ctx.io, options, ctx.redactor, globals.debug);
-    const cluster = await connectCluster(workspace.project.environment.kubeContext, ctx.io.kube);
-    const { summary, interrupted } = await reportedRun(ctx.io, globals, (emit, interrupts) =>
-      destroyRun(workspace.selected, workspace.graph.restrict(new Set(ids)), {
-        helm,
-        cluster,
-        environment: workspace.project.environment.name,
-        kubeContext: workspace.project.environment.kubeContext,
-        concurrency: options.concurrency,
-        failFast: options.failFast,
-        lockTimeoutSeconds: options.lockTimeout,
-        emit,
-        interrupts,
-      }),
-    );
-    if (interrupted) throw new InterruptedError("interrupted");
-    if (summary && !summary.ok) throw new ReleaseFailedError("some releases were not uninstalled");
+    // Uninstalling needs no values: each release is planned from its identity alone.
+    const rendered = workspace.selected.map((release) => ({
+      release,
+      values: {},
+      valuesYaml: "",
+      consumed: [],
+      secretsDigest: "",
+      fingerprint: "",
+    }));
+    await deploy(ctx, { workspace, rendered, mode: "destroy", options });
   });
 }
 

@@ -1,10 +1,11 @@
 import { type Command, Option } from "commander";
 import type { ReleaseGraph } from "../../graph/release-graph.js";
 import { levels } from "../../graph/schedule.js";
-import type { CommandContext } from "../program.js";
+import type { CommandContext } from "../context.js";
 import { openWorkspace } from "../workspace.js";
 
-export function registerGraph(program: Command, { io, globals }: CommandContext): void {
+export function registerGraph(program: Command, ctx: CommandContext): void {
+  const { io, globals } = ctx;
   program
     .command("graph")
     .description("show the selected releases' dependency graph and what can run in parallel")
@@ -21,7 +22,7 @@ Examples:
     )
     .action(async (options: { format: "text" | "mermaid" | "dot" }) => {
       const global = globals();
-      const { graph, selection } = await openWorkspace(global, io);
+      const { graph, selection } = await openWorkspace(ctx);
       const selected = graph.restrict(new Set(selection.ids));
       if (global.output === "json") {
         const json = {

@@ -4,7 +4,7 @@ import type { Command } from "commander";
 import { localFiles } from "../../config/files.js";
 import { UsageError } from "../../errors.js";
 import { nodeAgeKeyDeps, parseIdentityText, userConfigDir } from "../../secrets/age-keys.js";
-import type { CommandContext } from "../program.js";
+import type { CommandContext } from "../context.js";
 
 /** The files of a new project, relative to its directory. `{{recipient}}` is the age recipient. */
 export function scaffold(recipient: string): Record<string, string> {

@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import type { Release } from "../../model/project.js";
 import { formatTable } from "../../report/table.js";
-import type { CommandContext } from "../program.js";
+import type { CommandContext } from "../context.js";
 import { openWorkspace } from "../workspace.js";
 
 export interface ListedRelease {
@@ -26,7 +26,8 @@ export function listedRelease(r: Release): ListedRelease {
   };
 }
 
-export function registerList(program: Command, { io, globals }: CommandContext): void {
+export function registerList(program: Command, ctx: CommandContext): void {
+  const { io, globals } = ctx;
   program
     .command("list")
     .description("list the selected releases")
@@ -40,7 +41,7 @@ Examples:
     )
     .action(async () => {
       const options = globals();
-      const { selected } = await openWorkspace(options, io);
+      const { selected } = await openWorkspace(ctx);
       const rows = selected.map(listedRelease);
       if (options.output === "json") {
         io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);

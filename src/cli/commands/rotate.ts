@@ -1,18 +1,14 @@
 import type { Command } from "commander";
-import { localFiles } from "../../config/files.js";
-import { ReleaseFailedError, UsageError } from "../../errors.js";
+import { ReleaseFailedError, ReleasesError, UsageError } from "../../errors.js";
 import { parseVaultTarget } from "../../run/consumers.js";
-import { renderReleases } from "../../values/render-releases.js";
-import { createTemplates } from "../../values/templates.js";
+import type { CommandContext } from "../context.js";
+import { deploy } from "../deploy.js";
 import type { CliIO } from "../io.js";
-import type { CommandContext } from "../program.js";
-import { describeConsumers, findConsumers } from "../redeploy.js";
-import { addRunOptions, createHelm } from "../run-setup.js";
-import { createSecretSources } from "../secret-sources.js";
-import { openWorkspace } from "../workspace.js";
-import { runSync, type SyncOptions } from "./sync.js";
+import { consumersOf, describeConsumers } from "../rotation.js";
+import { addRunOptions, type RunOptions } from "../run-options.js";
+import { openWorkspace, renderSelected } from "../workspace.js";
 
-interface RotateVaultOptions extends SyncOptions {
+interface RotateVaultOptions extends RunOptions {
   value?: string;
   generate: boolean;
 }
@@ -49,7 +45,7 @@ Examples:
     if (options.generate === (options.value !== undefined)) {
       throw new UsageError("pass exactly one of --value and --generate");
     }
-    const { generateSecret, VaultClient } = await import("../../secrets/vault/index.js");
+    const { generateSecret } = await import("../../secrets/vault/index.js");
     const value = options.generate
       ? generateSecret()
       : options.value === "-"
@@ -58,41 +54,56 @@ Examples:
     if (value === "") throw new UsageError("the new value is empty");
     ctx.redactor.register(value);
 
-    const globals = ctx.globals();
-    const workspace = await openWorkspace(globals, ctx.io);
+    ctx.session.warmCluster();
+    const workspace = await openWorkspace(ctx);
     // Render once with the current secret to learn who consumes it; this also
     // proves every other secret resolves before anything is written.
-    const consumers = (await findConsumers(ctx, workspace, { kind: "vault", ...target })).releases;
-    const helm = await createHelm(ctx.io, options, ctx.redactor, globals.debug);
-
-    const vault = VaultClient.fromEnv(ctx.io.env);
+    const consumers = await consumersOf(ctx, workspace, { kind: "vault", ...target });
+    const vault = await ctx.session.vault();
     const current = await vault.readVersion(target.path);
-    const version = await vault.writeKv2(
-      target.path,
-      { ...current.data, [target.key]: value },
-      { cas: current.version },
-    );
-    ctx.io.stderr.write(
-      `rotated ${target.path}#${target.key}: version ${current.version} -> ${version}; ${describeConsumers(consumers)}\n`,
-    );
-    if (consumers.length === 0) return;
+    const name = `${target.path}#${target.key}`;
+    const write = async () => {
+      const version = await vault.writeKv2(
+        target.path,
+        { ...current.data, [target.key]: value },
+        { cas: current.version },
+      );
+      ctx.io.stderr.write(
+        `rotated ${name}: version ${current.version} -> ${version}; ${describeConsumers(consumers)}\n`,
+      );
+    };
+    if (consumers.length === 0) return write();
 
-    const rendered = await renderReleases(workspace.project, consumers, {
-      templates: createTemplates({ env: ctx.io.env }),
-      files: localFiles,
-      secrets: createSecretSources(ctx.io.env),
-      redactor: ctx.redactor,
-    });
-    const { summary, interrupted } = await runSync(ctx, { workspace, rendered, helm }, options, false);
-    if (summary?.ok && !interrupted) return;
-    const restored = await vault.restoreVersion(target.path, current.version);
-    ctx.io.stderr.write(
-      `redeploy failed: restored ${target.path}#${target.key} to version ${current.version} (written as version ${restored})\n`,
-    );
-    throw new ReleaseFailedError(
-      `redeploy of the consumers of ${target.path}#${target.key} failed; the secret was restored to version ${current.version}`,
-      { hint: "the failed releases were rolled back; see the summary above" },
-    );
+    // The lock is held and every check passed before the write; from the write
+    // on, any failure (helm, tests, lost lock, cluster gone, Ctrl-C) restores
+    // the previous version.
+    let written = false;
+    try {
+      await deploy(ctx, {
+        workspace,
+        rendered: await renderSelected(workspace, ctx, consumers),
+        mode: "sync",
+        options,
+        beforeChanges: async () => {
+          await write();
+          written = true;
+          return renderSelected(workspace, ctx, consumers);
+        },
+      });
+    } catch (error) {
+      if (!written) throw error;
+      const restored = await vault.restoreVersion(target.path, current.version);
+      ctx.io.stderr.write(
+        `redeploy failed: restored ${name} to version ${current.version} (written as version ${restored}); ` +
+          "consumers that did upgrade now hold a value that is not current: `releases apply` redeploys them\n",
+      );
+      const why = error instanceof ReleasesError ? error.message : String(error);
+      if (error instanceof ReleasesError && !(error instanceof ReleaseFailedError)) throw error;
+      throw new ReleaseFailedError(
+        `redeploy of the consumers of ${name} failed (${why}); the secret was restored to version ${current.version}`,
+        { hint: "the failed releases were rolled back; see the summary above", cause: error },
+      );
+    }
   });
 }
 

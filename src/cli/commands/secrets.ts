@@ -1,20 +1,17 @@
 import { relative, resolve } from "node:path";
-import type { Command } from "commander";
+import { type Command, Option } from "commander";
 import { localFiles } from "../../config/files.js";
-import { InterruptedError, ReleaseFailedError, UsageError } from "../../errors.js";
+import { ReleaseFailedError, UsageError } from "../../errors.js";
 import { loadAgeIdentities } from "../../secrets/age-keys.js";
 import { editSopsFile, shellEditor } from "../../secrets/sops/edit.js";
 import { decryptFileToText, encryptFile, rotateSopsFile, updateKeysFile } from "../../secrets/sops/files.js";
 import type { RecipientChange } from "../../secrets/sops/rekey.js";
-import { renderReleases } from "../../values/render-releases.js";
-import { createTemplates } from "../../values/templates.js";
+import type { CommandContext } from "../context.js";
+import { deploy } from "../deploy.js";
 import type { CliIO } from "../io.js";
-import type { CommandContext } from "../program.js";
-import { addDeployOptions, type Consumers, describeConsumers, findConsumers } from "../redeploy.js";
-import { addRunOptions, createHelm } from "../run-setup.js";
-import { createSecretSources } from "../secret-sources.js";
-import { openWorkspace } from "../workspace.js";
-import { runSync, type SyncOptions } from "./sync.js";
+import { consumersOf, describeConsumers } from "../rotation.js";
+import { addRunOptions, type RunOptions } from "../run-options.js";
+import { openWorkspace, renderSelected } from "../workspace.js";
 
 interface ConfigOption {
   config?: string;
@@ -98,18 +95,17 @@ Examples:
       io.stderr.write(result.written ? `updated keys of ${file}\n` : `${file}: keys already up to date\n`);
     });
 
-  addDeployOptions(
-    addRunOptions(
-      secrets
-        .command("rotate <file>")
-        .description(
-          "generate a new data key and re-encrypt every value and the MAC, then redeploy the file's consumers",
-        )
-        .option("--add-age <recipients>", "also encrypt for these age recipients", recipientsOption, [])
-        .option("--rm-age <recipients>", "stop encrypting for these age recipients", recipientsOption, [])
-        .addHelpText(
-          "after",
-          `
+  addRunOptions(
+    secrets
+      .command("rotate <file>")
+      .description(
+        "generate a new data key and re-encrypt every value and the MAC, then redeploy the file's consumers",
+      )
+      .option("--add-age <recipients>", "also encrypt for these age recipients", recipientsOption, [])
+      .option("--rm-age <recipients>", "stop encrypting for these age recipients", recipientsOption, [])
+      .addHelpText(
+        "after",
+        `
 When the project file (-f, default releases.yaml) exists, the releases of the
 environment (-e) whose values consume this file are redeployed afterwards,
 in dependency order, atomically, with their tests. --no-deploy skips that.
@@ -117,47 +113,52 @@ in dependency order, atomically, with their tests. --no-deploy skips that.
 Examples:
   releases -e production secrets rotate environments/production/database.sops.yaml
   releases secrets rotate secrets.sops.yaml --rm-age age1old... --no-deploy`,
-        ),
-    ),
+      )
+      .addOption(new Option("--no-deploy", "change the secret only; do not redeploy its consumers")),
   ).action(async (file: string, options: RotateOptions) => {
     const path = resolveFrom(io, file);
-    const globals = ctx.globals();
-    let consumers: Consumers | undefined;
-    if (options.deploy !== false && (await localFiles.exists(resolve(io.cwd, globals.file)))) {
-      const workspace = await openWorkspace(globals, io);
-      consumers = await findConsumers(ctx, workspace, {
-        kind: "sops",
-        file: relative(workspace.project.dir, path),
+    const rotate = async () => {
+      const result = await rotateSopsFile(path, await keys(), {
+        addRecipients: options.addAge,
+        removeRecipients: options.rmAge,
       });
+      describeChange(io, file, result.change);
+      io.stderr.write(`rotated the data key of ${file}\n`);
+    };
+    if (options.deploy === false || !(await localFiles.exists(resolve(io.cwd, ctx.globals().file)))) {
+      return rotate();
     }
-    const result = await rotateSopsFile(path, await keys(), {
-      addRecipients: options.addAge,
-      removeRecipients: options.rmAge,
+    ctx.session.warmCluster();
+    const workspace = await openWorkspace(ctx);
+    const consumers = await consumersOf(ctx, workspace, {
+      kind: "sops",
+      file: relative(workspace.project.dir, path),
     });
-    describeChange(io, file, result.change);
-    io.stderr.write(`rotated the data key of ${file}\n`);
-    if (!consumers) return;
-    io.stderr.write(`${describeConsumers(consumers.releases)}\n`);
-    if (consumers.releases.length === 0) return;
-    const { workspace } = consumers;
-    const helm = await createHelm(io, options, ctx.redactor, globals.debug);
-    const rendered = await renderReleases(workspace.project, consumers.releases, {
-      templates: createTemplates({ env: io.env }),
-      files: localFiles,
-      secrets: createSecretSources(io.env),
-      redactor: ctx.redactor,
-    });
-    const { summary, interrupted } = await runSync(ctx, { workspace, rendered, helm }, options, false);
-    if (interrupted) throw new InterruptedError("interrupted; no release was left pending");
-    if (summary && !summary.ok) {
+    io.stderr.write(`${describeConsumers(consumers)}\n`);
+    if (consumers.length === 0) return rotate();
+    // Under the lock, once every check passed: rewrite the file, then redeploy its consumers.
+    try {
+      await deploy(ctx, {
+        workspace,
+        rendered: await renderSelected(workspace, ctx, consumers),
+        mode: "sync",
+        options,
+        beforeChanges: async () => {
+          await rotate();
+          return undefined; // the values are the same; only their encryption changed
+        },
+      });
+    } catch (error) {
+      if (!(error instanceof ReleaseFailedError)) throw error;
       throw new ReleaseFailedError(`redeploy of the consumers of ${file} failed`, {
         hint: "the file is rotated and valid; failed releases were rolled back — fix them and run sync",
+        cause: error,
       });
     }
   });
 }
 
-interface RotateOptions extends SyncOptions {
+interface RotateOptions extends RunOptions {
   addAge: string[];
   rmAge: string[];
   deploy?: boolean;

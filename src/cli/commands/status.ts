@@ -1,12 +1,10 @@
 import type { Command } from "commander";
-import { FINGERPRINT_LABEL, SECRETS_LABEL } from "../../helm/args.js";
-import { connectCluster, readDeployedReleases, startKubeWorker } from "../../kube/cluster.js";
-import type { DeployedRelease } from "../../kube/release-record.js";
+import type { PlannedRelease } from "../../plan/deploy-plan.js";
 import { formatTable } from "../../report/table.js";
-import type { RenderedRelease } from "../../values/render-releases.js";
-import type { CommandContext } from "../program.js";
-import { addHelmOption, renderSelected } from "../run-setup.js";
-import { nothingSelected, openWorkspace } from "../workspace.js";
+import type { CommandContext } from "../context.js";
+import { readPlan } from "../deploy.js";
+import { addHelmOption } from "../run-options.js";
+import { nothingSelected, openWorkspace, renderSelected } from "../workspace.js";
 
 export interface ReleaseStatus {
   id: string;
@@ -18,31 +16,10 @@ export interface ReleaseStatus {
   inSync: boolean;
   /** The secrets this release consumes changed since it was deployed. */
   secretsStale: boolean;
+  /** What `apply` would do to it. */
+  action: PlannedRelease["action"];
   lastDeployed: string | null;
   chart: string | null;
-}
-
-export function releaseStatus(
-  desired: RenderedRelease,
-  deployed: DeployedRelease | undefined,
-): ReleaseStatus {
-  const { release } = desired;
-  const live = deployed && deployed.status !== "uninstalled" ? deployed : undefined;
-  const inSync = release.installed
-    ? live?.status === "deployed" && live.labels[FINGERPRINT_LABEL] === desired.fingerprint
-    : live === undefined;
-  return {
-    id: release.id,
-    name: release.name,
-    namespace: release.namespace,
-    revision: live?.revision ?? null,
-    status: live?.status ?? (release.installed ? "not installed" : "absent"),
-    inSync,
-    secretsStale:
-      release.installed && live !== undefined && (live.labels[SECRETS_LABEL] ?? "") !== desired.secretsDigest,
-    lastDeployed: live?.lastDeployed ?? null,
-    chart: live?.chart ? `${live.chart.name}-${live.chart.version}` : null,
-  };
 }
 
 export function registerStatus(program: Command, ctx: CommandContext): void {
@@ -65,16 +42,28 @@ Examples:
     )
     .action(async () => {
       const globals = ctx.globals();
-      const kube = ctx.io.kube ?? startKubeWorker(); // its import overlaps with loading and rendering
-      const workspace = await openWorkspace(globals, ctx.io);
-      if (nothingSelected(workspace, globals, ctx.io)) return;
-      const rendered = await renderSelected(workspace, ctx.io, ctx.redactor);
-      const cluster = await connectCluster(workspace.project.environment.kubeContext, kube);
-      const deployed = await readDeployedReleases(cluster, {
-        ids: new Set(workspace.selection.ids),
-        decode: true,
+      ctx.session.warmCluster(); // its import overlaps with loading and rendering
+      const workspace = await openWorkspace(ctx);
+      if (nothingSelected(workspace, ctx)) return;
+      const rendered = await renderSelected(workspace, ctx);
+      const cluster = await ctx.session.cluster(workspace.project.environment.kubeContext);
+      // The plan apply would make: in sync means apply would leave the release alone.
+      const { plan, deployed } = await readPlan(ctx, cluster, workspace, rendered, "apply", { decode: true });
+      const rows = plan.releases.map((p): ReleaseStatus => {
+        const live = deployed.get(p.id);
+        return {
+          id: p.id,
+          name: p.name,
+          namespace: p.namespace,
+          revision: p.revision,
+          status: p.status === "not installed" && p.action === "none" ? "absent" : p.status,
+          inSync: p.inSync,
+          secretsStale: p.secretsStale,
+          action: p.action,
+          lastDeployed: p.revision === null ? null : (live?.lastDeployed ?? null),
+          chart: p.revision !== null && live?.chart ? `${live.chart.name}-${live.chart.version}` : null,
+        };
       });
-      const rows = rendered.map((r) => releaseStatus(r, deployed.get(r.release.id)));
       if (globals.output === "json") {
         ctx.io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
         return;

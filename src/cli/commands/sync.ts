@@ -1,21 +1,13 @@
 import type { Command } from "commander";
-import { InterruptedError, ReleaseFailedError } from "../../errors.js";
-import { levels } from "../../graph/schedule.js";
-import { connectCluster, readDeployedReleases } from "../../kube/cluster.js";
-import { planReleases } from "../../plan/actions.js";
+import type { DeployPlan } from "../../plan/deploy-plan.js";
+import { countActions, type PlanMode } from "../../plan/deploy-plan.js";
 import { formatTable } from "../../report/table.js";
-import { syncRun } from "../../run/deploy-run.js";
-import type { RecoverMode } from "../../run/preflight.js";
-import type { CommandContext } from "../program.js";
-import { addRunOptions, type PreparedRun, prepareRun, reportedRun } from "../run-setup.js";
-import { nothingSelected } from "../workspace.js";
+import type { CommandContext } from "../context.js";
+import { deploy, readPlan } from "../deploy.js";
+import { addRunOptions, type RunOptions } from "../run-options.js";
+import { nothingSelected, prepareRendered } from "../workspace.js";
 
-export interface SyncOptions {
-  helmBinary?: string;
-  concurrency: number;
-  failFast: boolean;
-  lockTimeout: number;
-  recover?: RecoverMode;
+interface SyncOptions extends RunOptions {
   force?: boolean;
   dryRun?: boolean;
 }
@@ -42,7 +34,7 @@ Examples:
       ),
   )
     .option("--dry-run", "print what would be done to each release, in order; change nothing", false)
-    .action((options: SyncOptions) => deploy(ctx, options, false));
+    .action((options: SyncOptions) => syncOrApply(ctx, options, "sync"));
 
   addRunOptions(
     program
@@ -65,98 +57,42 @@ Examples:
       ),
   )
     .option("--dry-run", "print what would be done to each release, in order; change nothing", false)
-    .action((options: SyncOptions) => deploy(ctx, options, !options.force));
+    .action((options: SyncOptions) => syncOrApply(ctx, options, options.force ? "sync" : "apply"));
 }
 
-async function deploy(ctx: CommandContext, options: SyncOptions, skipUnchanged: boolean): Promise<void> {
-  const globals = ctx.globals();
-  const prepared = await prepareRun(globals, ctx.io, ctx.redactor, options);
-  if (nothingSelected(prepared.workspace, globals, ctx.io)) return;
-  if (options.dryRun) return printPlan(ctx, prepared, skipUnchanged);
-  const { summary, interrupted } = await runSync(ctx, prepared, options, skipUnchanged);
-  if (interrupted) throw new InterruptedError("interrupted; no release was left pending");
-  if (summary && !summary.ok)
-    throw new ReleaseFailedError("some releases did not deploy", { hint: "see the summary above" });
-}
-
-/** Deploys `rendered` (a subset of the workspace's releases) with the run options of sync. */
-export function runSync(
-  ctx: CommandContext,
-  {
-    workspace,
-    rendered,
-    helm,
-    cluster,
-  }: Omit<PreparedRun, "cluster"> & Partial<Pick<PreparedRun, "cluster">>,
-  options: SyncOptions,
-  skipUnchanged: boolean,
-) {
-  const ids = new Set(rendered.map((r) => r.release.id));
-  const externalNeeds = externalNeedsOf(workspace, ids);
-  const environment = workspace.project.environment;
-  return reportedRun(ctx.io, ctx.globals(), async (emit, interrupts) =>
-    syncRun(
-      rendered,
-      workspace.graph.restrict(ids),
-      ctx.globals().skipNeeds ? [] : externalNeeds,
-      workspace.project.repositories,
-      {
-        helm,
-        cluster: await (cluster?.() ?? connectCluster(environment.kubeContext, ctx.io.kube)),
-        environment: environment.name,
-        kubeContext: environment.kubeContext,
-        concurrency: options.concurrency,
-        failFast: options.failFast,
-        recover: options.recover,
-        lockTimeoutSeconds: options.lockTimeout,
-        emit,
-        interrupts,
-        skipUnchanged,
-      },
-    ),
-  );
+async function syncOrApply(ctx: CommandContext, options: SyncOptions, mode: PlanMode): Promise<void> {
+  ctx.session.warmCluster();
+  const { workspace, rendered } = await prepareRendered(ctx, options.helmBinary);
+  if (nothingSelected(workspace, ctx)) return;
+  if (options.dryRun) {
+    const cluster = await ctx.session.cluster(workspace.project.environment.kubeContext);
+    const { plan } = await readPlan(ctx, cluster, workspace, rendered, mode, options);
+    printPlan(ctx, plan);
+    return;
+  }
+  await deploy(ctx, { workspace, rendered, mode, options });
 }
 
 /** `--dry-run`: the plan, read from the cluster in one pass, with no lock taken and nothing changed. */
-async function printPlan(
-  ctx: CommandContext,
-  { workspace, rendered, cluster: connect }: PreparedRun,
-  skipUnchanged: boolean,
-) {
-  const ids = rendered.map((r) => r.release.id);
-  const external = ctx.globals().skipNeeds ? [] : externalNeedsOf(workspace, new Set(ids));
-  const cluster = await connect();
-  const deployed = await readDeployedReleases(cluster, { ids: new Set([...ids, ...external]) });
-  const plan = planReleases(rendered, deployed, skipUnchanged);
-  const stage = new Map(
-    levels(workspace.graph.restrict(new Set(ids))).flatMap((ids, i) => ids.map((id) => [id, i + 1])),
-  );
-  const needs = external.map((id) => ({ id, status: deployed.get(id)?.status ?? "not installed" }));
+export function printPlan(ctx: CommandContext, plan: DeployPlan): void {
+  const out = ctx.io.stdout;
   if (ctx.globals().output === "json") {
-    const releases = plan.map((p) => ({ ...p, stage: stage.get(p.id) }));
-    ctx.io.stdout.write(`${JSON.stringify({ dryRun: true, releases, externalNeeds: needs }, null, 2)}\n`);
+    out.write(`${JSON.stringify({ dryRun: true, ...plan }, null, 2)}\n`);
     return;
   }
-  const rows = [...plan]
-    .sort((a, b) => stage.get(a.id)! - stage.get(b.id)!)
+  const rows = [...plan.releases]
+    .sort((a, b) => a.stage - b.stage)
     .map((p) => [
-      String(stage.get(p.id)),
+      String(p.stage),
       p.id,
       p.action,
       p.revision === null ? "-" : String(p.revision),
-      p.pending ? `stuck ${p.pending}: needs --recover` : "",
+      p.stuck && !p.recover ? `stuck ${p.stuck}: needs --recover` : p.reason,
     ]);
-  ctx.io.stdout.write(`${formatTable(["STAGE", "RELEASE", "ACTION", "REVISION", "NOTE"], rows)}\n`);
-  for (const need of needs) {
-    ctx.io.stdout.write(`needs, outside the selection: ${need.id} (${need.status})\n`);
+  out.write(`${formatTable(["STAGE", "RELEASE", "ACTION", "REVISION", "WHY"], rows)}\n`);
+  for (const need of plan.needsOutside) {
+    out.write(`needs, outside the selection: ${need.id} (${need.status})\n`);
   }
-  const counts = new Map<string, number>();
-  for (const p of plan) counts.set(p.action, (counts.get(p.action) ?? 0) + 1);
-  ctx.io.stdout.write(
-    `\ndry run: ${[...counts].map(([action, n]) => `${n} ${action}`).join(", ")}; nothing was changed\n`,
-  );
-}
-
-function externalNeedsOf(workspace: PreparedRun["workspace"], ids: ReadonlySet<string>): string[] {
-  return [...new Set([...ids].flatMap((id) => workspace.graph.needsOf(id)).filter((need) => !ids.has(need)))];
+  for (const blocker of plan.blockers) out.write(`would stop: ${blocker.message}\n`);
+  out.write(`\ndry run: ${countActions(plan)}; nothing was changed\n`);
 }

@@ -1,74 +1,87 @@
 import type { Command } from "commander";
 import { ReleaseFailedError } from "../../errors.js";
 import { lintArgs, templateArgs } from "../../helm/args.js";
-import type { CommandContext } from "../program.js";
-import { addHelmOption, prepareRun } from "../run-setup.js";
+import { mapLimit } from "../../util/map-limit.js";
+import type { CommandContext } from "../context.js";
+import { addHelmOption, addRenderConcurrency } from "../run-options.js";
+import { prepareRendered } from "../workspace.js";
+
+interface RenderOptions {
+  helmBinary?: string;
+  concurrency: number;
+}
 
 export function registerTemplate(program: Command, ctx: CommandContext): void {
-  addHelmOption(
-    program
-      .command("template")
-      .description(
-        "render the selected releases' manifests with helm template (no cluster needed; secrets redacted)",
-      )
-      .addHelpText(
-        "after",
-        `
+  addRenderConcurrency(
+    addHelmOption(
+      program
+        .command("template")
+        .description(
+          "render the selected releases' manifests with helm template (no cluster needed; secrets redacted)",
+        )
+        .addHelpText(
+          "after",
+          `
 Examples:
   releases template -e production -l app=app1
   releases template -e development > rendered.yaml`,
-      ),
-  ).action(async (options: { helmBinary?: string }) => {
-    const globals = ctx.globals();
-    const { workspace, rendered, helm } = await prepareRun(globals, ctx.io, ctx.redactor, options);
-    const outputs = await Promise.all(
-      rendered
-        .filter((r) => r.release.installed)
-        .map(async (r) => {
-          const { release } = r;
-          const target = {
-            name: release.name,
-            namespace: release.namespace,
-            kubeContext: workspace.project.environment.kubeContext,
-          };
-          const out = await helm.run(
-            templateArgs(target, { chart: release.chart, version: release.version }),
-            {
-              stdin: r.valuesYaml,
-            },
-          );
-          return `# release: ${release.id}\n${out.stdout}`;
-        }),
+        ),
+    ),
+  ).action(async (options: RenderOptions) => {
+    const { workspace, rendered, helm } = await prepareRendered(ctx, options.helmBinary);
+    const outputs = await mapLimit(
+      rendered.filter((r) => r.release.installed),
+      options.concurrency,
+      async (r) => {
+        const { release } = r;
+        const target = {
+          name: release.name,
+          namespace: release.namespace,
+          kubeContext: workspace.project.environment.kubeContext,
+        };
+        const out = await helm.run(templateArgs(target, { chart: release.chart, version: release.version }), {
+          stdin: r.valuesYaml,
+        });
+        return `# release: ${release.id}\n${out.stdout}`;
+      },
     );
     // Printed through the CLI's redacting stdout: Secret data shows as <redacted>.
     ctx.io.stdout.write(outputs.join("---\n"));
   });
 
-  addHelmOption(
-    program
-      .command("lint")
-      .description("helm lint --strict each selected local chart with the release's rendered values")
-      .addHelpText(
-        "after",
-        `
+  addRenderConcurrency(
+    addHelmOption(
+      program
+        .command("lint")
+        .description("helm lint --strict each selected local chart with the release's rendered values")
+        .addHelpText(
+          "after",
+          `
 Examples:
   releases lint -e production
   releases lint -e staging -l tier=core`,
-      ),
-  ).action(async (options: { helmBinary?: string }) => {
+        ),
+    ),
+  ).action(async (options: RenderOptions) => {
     const globals = ctx.globals();
-    const { rendered, helm } = await prepareRun(globals, ctx.io, ctx.redactor, options);
+    const { rendered, helm } = await prepareRendered(ctx, options.helmBinary);
+    const installed = rendered.filter((x) => x.release.installed);
+    const results = await mapLimit(installed, options.concurrency, (r) =>
+      r.release.chart.kind === "local"
+        ? helm.run(
+            lintArgs({ name: r.release.name, namespace: r.release.namespace }, { chart: r.release.chart }),
+            { stdin: r.valuesYaml, allowFailure: true },
+          )
+        : Promise.resolve(undefined),
+    );
     let failed = 0;
-    for (const r of rendered.filter((x) => x.release.installed)) {
+    for (const [i, r] of installed.entries()) {
       const { release } = r;
-      if (release.chart.kind !== "local") {
+      const out = results[i];
+      if (!out) {
         ctx.io.stderr.write(`${release.id}: skipped (${release.chart.display} is not a local chart)\n`);
         continue;
       }
-      const out = await helm.run(
-        lintArgs({ name: release.name, namespace: release.namespace }, { chart: release.chart }),
-        { stdin: r.valuesYaml, allowFailure: true },
-      );
       const ok = out.code === 0;
       if (!ok) failed++;
       ctx.io.stdout.write(`${release.id}: ${ok ? "ok" : "FAILED"}\n`);

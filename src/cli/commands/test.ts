@@ -2,9 +2,10 @@ import type { Command } from "commander";
 import { ReleaseFailedError } from "../../errors.js";
 import { runGraph } from "../../graph/schedule.js";
 import { testArgs } from "../../helm/args.js";
+import type { CommandContext } from "../context.js";
+import { reporterFor } from "../interrupts.js";
 import { positiveInt } from "../options.js";
-import type { CommandContext } from "../program.js";
-import { addHelmOption, createHelm, runReporter } from "../run-setup.js";
+import { addHelmOption } from "../run-options.js";
 import { nothingSelected, openWorkspace } from "../workspace.js";
 
 export function registerTest(program: Command, ctx: CommandContext): void {
@@ -21,11 +22,10 @@ Examples:
   releases test -e production -l app=app1`,
       ),
   ).action(async (options: { helmBinary?: string; concurrency: number }) => {
-    const globals = ctx.globals();
-    const workspace = await openWorkspace(globals, ctx.io);
-    if (nothingSelected(workspace, globals, ctx.io)) return;
-    const helm = await createHelm(ctx.io, options, ctx.redactor, globals.debug);
-    const reporter = runReporter(ctx.io, globals);
+    const workspace = await openWorkspace(ctx);
+    if (nothingSelected(workspace, ctx)) return;
+    const helm = await ctx.session.helm(options.helmBinary);
+    const reporter = reporterFor(ctx);
     const byId = new Map(workspace.selected.map((r) => [r.id, r]));
     const emit = reporter.listener;
     for (const id of workspace.selection.ids) emit({ type: "queued", id });

@@ -3,15 +3,11 @@
 // value replaced by <redacted>. Reads secrets (SOPS, Vault) but no cluster.
 import type { Command } from "commander";
 import { stringify } from "yaml";
-import { localFiles } from "../../config/files.js";
 import { UsageError } from "../../errors.js";
 import type { Release } from "../../model/project.js";
 import { closest } from "../../util/suggest.js";
-import { renderReleases } from "../../values/render-releases.js";
-import { createTemplates } from "../../values/templates.js";
-import type { CommandContext } from "../program.js";
-import { createSecretSources } from "../secret-sources.js";
-import { openWorkspace } from "../workspace.js";
+import type { CommandContext } from "../context.js";
+import { openWorkspace, renderSelected } from "../workspace.js";
 
 /** The release `ref` names: `namespace/name`, or a `name` only one release has. */
 export function findRelease(releases: readonly Release[], ref: string): Release {
@@ -31,7 +27,8 @@ export function findRelease(releases: readonly Release[], ref: string): Release 
   });
 }
 
-export function registerValues(program: Command, { io, globals, redactor }: CommandContext): void {
+export function registerValues(program: Command, ctx: CommandContext): void {
+  const { io, globals, redactor } = ctx;
   program
     .command("values")
     .argument("<release>", "name, or namespace/name")
@@ -45,14 +42,9 @@ Examples:
     )
     .action(async (ref: string) => {
       const options = globals();
-      const { project } = await openWorkspace(options, io);
-      const release = findRelease(project.releases, ref);
-      const [rendered] = await renderReleases(project, [release], {
-        templates: createTemplates({ env: io.env }),
-        files: localFiles,
-        secrets: createSecretSources(io.env),
-        redactor,
-      });
+      const workspace = await openWorkspace(ctx);
+      const release = findRelease(workspace.project.releases, ref);
+      const [rendered] = await renderSelected(workspace, ctx, [release]);
       const values = redactor.redactTree(rendered!.values);
       io.stdout.write(
         options.output === "json"

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ProjectFiles } from "../../../src/config/files.js";
 import { SecretError } from "../../../src/errors.js";
+import { graphOfReleases } from "../../../src/graph/release-graph.js";
 import type { Project, Release, ValuesSource } from "../../../src/model/project.js";
 import { Redactor } from "../../../src/secrets/redactor.js";
 import type { Values } from "../../../src/values/merge.js";
@@ -51,6 +52,8 @@ const inline = (data: Values): ValuesSource => ({
 
 function project(releases: Release[], environmentValues: Values = { domain: "example.com" }): Project {
   return {
+    graph: graphOfReleases(releases),
+    lockNamespace: "default",
     file: "/p/releases.yaml",
     dir: "/p",
     environment: {

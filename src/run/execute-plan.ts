@@ -1,0 +1,139 @@
+// Executes a deploy plan, and nothing else decides: recover the stuck releases
+// the plan says to, add the repositories its charts come from, then run the
+// graph — each release's planned action the moment its needs are done
+// (reversed for destroy). Afterwards, when helm processes were stopped or a
+// release failed, no release may be left pending.
+import type { ReleaseGraph } from "../graph/release-graph.js";
+import { type Outcome, runGraph, type SkipReason } from "../graph/schedule.js";
+import type { HelmClient } from "../helm/client.js";
+import type { DeployedRelease } from "../kube/release-record.js";
+import type { Repository } from "../model/project.js";
+import type { DeployPlan } from "../plan/deploy-plan.js";
+import type { RenderedRelease } from "../values/render-releases.js";
+import type { RunListener } from "./events.js";
+import { pendingAmong, recoverStuck } from "./recover.js";
+import { releaseStep } from "./release-step.js";
+import { prepareRepositories } from "./repositories.js";
+
+export interface Interrupts {
+  /** Start nothing new (first Ctrl-C, a lost lock, --fail-fast). */
+  soft: AbortController;
+  /** Stop running helm processes gracefully: SIGTERM, they roll back (second Ctrl-C, SIGTERM). */
+  hard: AbortController;
+  /** Kill helm processes that outlived the grace period after `hard` (SIGKILL; recovered after). */
+  kill?: AbortController;
+}
+
+export interface ExecuteSettings {
+  helm: HelmClient;
+  kubeContext?: string;
+  repositories: readonly Repository[];
+  env: Readonly<Record<string, string | undefined>>;
+  concurrency: number;
+  failFast: boolean;
+  emit: RunListener;
+  interrupts: Interrupts;
+  /** Reads the current state of `ids` again (to find releases left pending). */
+  readState(ids: ReadonlySet<string>): Promise<ReadonlyMap<string, DeployedRelease>>;
+}
+
+export interface Execution {
+  outcomes: Map<string, Outcome>;
+  /** Releases the run touched whose state could not be checked afterwards (the cluster unreachable). */
+  unverified: string[];
+}
+
+export async function executePlan(
+  plan: DeployPlan,
+  rendered: readonly RenderedRelease[],
+  graph: ReleaseGraph,
+  settings: ExecuteSettings,
+): Promise<Execution> {
+  const { helm, emit, interrupts } = settings;
+  const byId = new Map(rendered.map((r) => [r.release.id, r]));
+  const planned = new Map(plan.releases.map((p) => [p.id, p]));
+  const timeoutOf = (id: string) => byId.get(id)?.release.timeout ?? 300;
+  const common = { kubeContext: settings.kubeContext, timeoutOf };
+
+  for (const mode of ["rollback", "uninstall"] as const) {
+    const stuck = plan.releases.filter((p) => p.recover === mode && p.revision !== null);
+    await recoverStuck(
+      stuck.map((p) => ({ ...p, revision: p.revision! })),
+      mode,
+      helm,
+      common,
+    );
+  }
+  const deploying = plan.releases.filter((p) => p.action === "install" || p.action === "upgrade");
+  await prepareRepositories(
+    deploying.map((p) => byId.get(p.id)!.release),
+    settings.repositories,
+    helm,
+    settings.env,
+  );
+
+  for (const p of plan.releases) emit({ type: "queued", id: p.id });
+  const outcomes = await runGraph(
+    plan.mode === "destroy" ? graph.reversed() : graph,
+    {
+      concurrency: settings.concurrency,
+      weight: timeoutOf,
+      signal: interrupts.soft.signal,
+      onSkip: (id, reason) => emit({ type: "skipped", id, reason: skipText(reason), at: Date.now() }),
+      // A step never throws; if one does (a bug), its release fails with the error instead of vanishing.
+      onError: (id, error) =>
+        emit({
+          type: "failed",
+          id,
+          action: planned.get(id)?.action ?? "none",
+          error: `internal error: ${error instanceof Error ? error.message : String(error)}`,
+          at: Date.now(),
+        }),
+    },
+    async (id) => {
+      const ok = await releaseStep(byId.get(id)!, planned.get(id)!, {
+        helm,
+        kubeContext: settings.kubeContext,
+        emit,
+        signal: interrupts.hard.signal,
+        kill: interrupts.kill?.signal,
+      });
+      if (!ok && settings.failFast) interrupts.soft.abort();
+      return ok;
+    },
+  );
+
+  const touched = plan.releases
+    .filter((p) => p.action !== "unchanged" && p.action !== "none")
+    .map((p) => p.id);
+  const troubled = interrupts.hard.signal.aborted || [...outcomes.values()].includes("failed");
+  return { outcomes, unverified: troubled ? await leaveNothingPending(touched, settings, common) : [] };
+}
+
+/**
+ * After helm processes were stopped or failed, a release can be left pending
+ * when helm could not finish its own rollback (killed, or the API server went
+ * away): roll those back without waiting (or uninstall a first install). What
+ * cannot be recovered now (the cluster unreachable) is returned, to be said.
+ */
+async function leaveNothingPending(
+  ids: readonly string[],
+  settings: ExecuteSettings,
+  common: { kubeContext?: string; timeoutOf: (id: string) => number },
+): Promise<string[]> {
+  if (ids.length === 0) return [];
+  try {
+    const after = await settings.readState(new Set(ids));
+    const stuck = pendingAmong(ids, after);
+    await recoverStuck(stuck, "rollback", settings.helm, { ...common, wait: false });
+    return [];
+  } catch {
+    return [...ids];
+  }
+}
+
+function skipText(reason: SkipReason): string {
+  return reason.kind === "aborted"
+    ? "interrupted: not started"
+    : `needs ${reason.needs.join(", ")}, which did not succeed`;
+}
