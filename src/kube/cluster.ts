@@ -64,6 +64,8 @@ export interface KubeWorker {
 
 type Env = Readonly<Record<string, string | undefined>>;
 
+const CALL_TIMEOUT_MS = 30_000;
+
 /**
  * Starts the worker (and its import of the client library) now, with `env` as
  * its environment (the kubeconfig is found from it); it keeps the process alive
@@ -95,6 +97,16 @@ export function startKubeWorker(env: Env): KubeWorker {
       return new Promise<Reply>((resolve) => {
         pending.set(id, { resolve });
         worker.postMessage({ id, op, args });
+        // An API server that accepts connections but never answers must not hang the run.
+        setTimeout(() => {
+          if (!pending.delete(id)) return;
+          if (pending.size === 0) worker.unref();
+          resolve({
+            id,
+            ok: false,
+            error: { message: `the API server did not answer ${op} within ${CALL_TIMEOUT_MS / 1000}s` },
+          });
+        }, CALL_TIMEOUT_MS).unref();
       }).then((reply) => {
         if (reply.ok) return reply.result;
         const e = reply.error!;

@@ -35,21 +35,6 @@ function waitForStatus(namespace: string, release: string, revision: number, sta
   });
 }
 
-async function leaseHolder(environment: string): Promise<string | undefined> {
-  const out = await kubectl([
-    "-n",
-    "default",
-    "get",
-    "lease",
-    `releases-${environment}`,
-    "--ignore-not-found",
-    "-o",
-    "json",
-  ]);
-  if (out.trim() === "") return undefined;
-  return (JSON.parse(out) as { spec: { holderIdentity?: string } }).spec.holderIdentity ?? "";
-}
-
 describe.each(HELM_BINARIES)("safety with %s", (helm) => {
   it("a release left pending by a killed helm stops sync (exit 4) until --recover=rollback", async () => {
     const ns = `pending-${unique()}`;
@@ -152,137 +137,6 @@ describe.each(HELM_BINARIES)("safety with %s", (helm) => {
     expect(await helmValues(helm, "p", ns, 5)).toEqual({ message: "v4" });
   });
 
-  it("a lease held by someone else makes sync fail with exit 4 naming the holder", async () => {
-    const ns = `lock-${unique()}`;
-    const project = new Project(helm, [{ name: "l", namespace: ns }]);
-    onTestFinished(() => project.cleanUp());
-    const holder = "someone@elsewhere pid 4242";
-    const micro = new Date().toISOString().replace(/\.(\d{3})Z$/, ".$1000Z");
-    project.writeFile("lease.yaml", {
-      apiVersion: "coordination.k8s.io/v1",
-      kind: "Lease",
-      metadata: { name: `releases-${project.environment}`, namespace: "default" },
-      spec: { holderIdentity: holder, leaseDurationSeconds: 300, acquireTime: micro, renewTime: micro },
-    });
-    await kubectl(["create", "-f", `${project.dir}/lease.yaml`]);
-    onTestFinished(async () => {
-      await kubectl([
-        "-n",
-        "default",
-        "delete",
-        "lease",
-        `releases-${project.environment}`,
-        "--ignore-not-found",
-      ]);
-    });
-
-    const result = await project.releases(["sync", "--lock-timeout", "2"]);
-
-    expect(result.code, result.stderr).toBe(4);
-    expect(result.stderr).toContain(holder);
-    expect(result.wallMs).toBeGreaterThanOrEqual(2000);
-    expect(await helmList(helm, [ns])).toEqual([]);
-    expect(await leaseHolder(project.environment)).toBe(holder); // not taken over
-  });
-
-  it("Ctrl-C while waiting for the lock stops at once with exit 130 and deploys nothing", async () => {
-    const ns = `lock-int-${unique()}`;
-    const project = new Project(helm, [{ name: "l", namespace: ns }]);
-    onTestFinished(() => project.cleanUp());
-    const holder = "someone@elsewhere pid 4343";
-    const micro = new Date().toISOString().replace(/\.(\d{3})Z$/, ".$1000Z");
-    project.writeFile("lease.yaml", {
-      apiVersion: "coordination.k8s.io/v1",
-      kind: "Lease",
-      metadata: { name: `releases-${project.environment}`, namespace: "default" },
-      spec: { holderIdentity: holder, leaseDurationSeconds: 300, acquireTime: micro, renewTime: micro },
-    });
-    await kubectl(["create", "-f", `${project.dir}/lease.yaml`]);
-    onTestFinished(async () => {
-      await kubectl([
-        "-n",
-        "default",
-        "delete",
-        "lease",
-        `releases-${project.environment}`,
-        "--ignore-not-found",
-      ]);
-    });
-
-    const running = project.start(["sync", "--lock-timeout", "60"]);
-    await sleep(3000); // rendering done, waiting for the lease
-    const interruptedAt = Date.now();
-    running.child.kill("SIGINT");
-    const result = await running.done;
-
-    expect(result.code, result.stderr).toBe(130);
-    expect(Date.now() - interruptedAt).toBeLessThan(5000);
-    expect(await helmList(helm, [ns])).toEqual([]);
-    expect(await leaseHolder(project.environment)).toBe(holder);
-  });
-
-  it("a second run waits for the first one's lock, then fails naming it; the lock is gone afterwards", async () => {
-    const ns = `lock-run-${unique()}`;
-    const project = new Project(helm, [{ name: "slow", namespace: ns, values: [{ readyAfter: "8s" }] }]);
-    onTestFinished(() => project.cleanUp());
-
-    const firstRun = project.start(["sync"]);
-    await waitFor("the first run to start installing", async () =>
-      /slow: installing/.test(firstRun.stderr()) ? true : undefined,
-    );
-    const second = await project.releases(["sync", "--lock-timeout", "2"]);
-    const first = await firstRun.done;
-
-    expect(second.code, second.stderr).toBe(4);
-    expect(second.stderr).toContain(`pid ${firstRun.child.pid}`);
-    expect(first.code, first.stderr).toBe(0);
-    expect(reportOf(first, `${ns}/slow`)).toMatchObject({ outcome: "succeeded", revision: 1 });
-    expect(await latestRevision(helm, "slow", ns)).toBe(1);
-    expect(await leaseHolder(project.environment)).toBeUndefined();
-  });
-
-  it("a long run renews its lease, so it stays the holder past a renewal period", async () => {
-    const ns = `lock-renew-${unique()}`;
-    const project = new Project(helm, [{ name: "long", namespace: ns, values: [{ readyAfter: "25s" }] }]);
-    onTestFinished(() => project.cleanUp());
-    const renewTime = async () => {
-      const out = await kubectl([
-        "-n",
-        "default",
-        "get",
-        "lease",
-        `releases-${project.environment}`,
-        "-o",
-        "json",
-      ]);
-      const lease = JSON.parse(out) as { spec: { holderIdentity: string; renewTime: string } };
-      return { holder: lease.spec.holderIdentity, renewed: Date.parse(lease.spec.renewTime) };
-    };
-
-    const running = project.start(["sync"]);
-    let finished = false;
-    void running.done.then(() => {
-      finished = true;
-    });
-    await waitFor("the run to start installing", async () =>
-      /long: installing/.test(running.stderr()) ? true : undefined,
-    );
-    const before = await renewTime();
-    const after = await waitFor(
-      "the lease to be renewed",
-      async () => {
-        const now = await renewTime();
-        return now.renewed > before.renewed ? now : undefined;
-      },
-      30_000,
-    );
-    expect(finished).toBe(false); // renewed while the run was still going
-    expect(after.holder).toBe(before.holder);
-    expect(after.holder).toContain(`pid ${running.child.pid}`);
-    const result = await running.done;
-    expect(result.code, result.stderr).toBe(0);
-  });
-
   it("Ctrl-C twice stops the run with exit 130 and leaves no release pending", async () => {
     const ns = `interrupt-${unique()}`;
     const s = (values: Record<string, unknown>): ReleaseSpec => ({
@@ -357,5 +211,36 @@ describe.each(HELM_BINARIES)("safety with %s", (helm) => {
     });
     expect((await helmHistory(helm, "w", ns)).map((h) => h.status)).toEqual(["deployed"]);
     expect(await helmHistory(helm, "z", ns)).toEqual([]);
+  });
+});
+
+describe.each(HELM_BINARIES)("SIGTERM with %s", (helm) => {
+  it("stops the running helm processes at once instead of waiting out their timeouts; nothing left pending", async () => {
+    const ns = `sigterm-${unique()}`;
+    const w = (values: Record<string, unknown>): ReleaseSpec => ({
+      name: "w",
+      namespace: ns,
+      timeout: "120s",
+      values: [values],
+    });
+    const project = new Project(helm, [w({ message: "w1" })]);
+    onTestFinished(() => project.cleanUp());
+    expect((await project.releases(["sync"])).code).toBe(0);
+
+    project.setReleases([w({ message: "w2", simulate: "never-ready" })]);
+    const running = project.start(["sync"]);
+    await waitForStatus(ns, "w", 2, "pending-upgrade");
+    const terminatedAt = Date.now();
+    running.child.kill("SIGTERM");
+    const result = await running.done;
+
+    // Bounded by the 10 s grace period plus a rollback, far from the 120 s helm timeout.
+    expect(Date.now() - terminatedAt).toBeLessThan(30_000);
+    expect(result.code, result.stderr).toBe(130);
+    expect(result.stderr).toMatch(/terminated: stopping running helm processes/);
+    expect((await storageRecords([ns])).filter((r) => PENDING.includes(r.status))).toEqual([]);
+    const history = await helmHistory(helm, "w", ns);
+    expect(history.at(-1)!.status).toBe("deployed");
+    expect(await helmValues(helm, "w", ns, history.at(-1)!.revision)).toEqual({ message: "w1" });
   });
 });

@@ -23,7 +23,11 @@ describe("a task that throws", () => {
         return true;
       },
     );
-    expect(Object.fromEntries(outcomes)).toEqual({ "ns/a": "failed", "ns/b": "skipped", "ns/c": "succeeded" });
+    expect(Object.fromEntries(outcomes)).toEqual({
+      "ns/a": "failed",
+      "ns/b": "skipped",
+      "ns/c": "succeeded",
+    });
     expect(errors).toEqual([["ns/a", "bug in the step"]]);
     expect(skipped).toEqual(["ns/b"]);
   });

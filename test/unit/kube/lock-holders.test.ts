@@ -22,7 +22,11 @@ const holder = (run: string, releases: string[], more: Partial<LockHolder> = {})
   durationSeconds: 60,
   ...more,
 });
-const liveness = (alive: (pid: number) => boolean = () => true) => ({ now: NOW, host: "laptop", isAlive: alive });
+const liveness = (alive: (pid: number) => boolean = () => true) => ({
+  now: NOW,
+  host: "laptop",
+  isAlive: alive,
+});
 
 describe("who holds the deploy lock", () => {
   it("reads the holders annotation; garbage holds nothing", () => {

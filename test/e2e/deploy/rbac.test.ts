@@ -1,0 +1,102 @@
+// Least privilege: a CI ServiceAccount bound by RBAC to two namespaces (no
+// cluster-wide rights at all) deploys, plans and destroys releases there —
+// `releases` reads release state per namespace and takes its lock in a
+// namespace the account may write (--lock-namespace). A release in a third
+// namespace is refused with a clear error before anything is deployed.
+import { writeFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it, onTestFinished } from "vitest";
+import { run } from "../../toolchain/tools.js";
+import { HELM_BINARIES, helmList, kubectl, latestRevision, Project, unique } from "./support.js";
+
+interface KubeconfigView {
+  clusters: { name: string; cluster: Record<string, unknown> }[];
+}
+
+/** A namespace-scoped deployer: a ServiceAccount with every right in `namespaces`, none elsewhere. */
+async function scopedKubeconfig(namespaces: readonly string[], dir: string): Promise<string> {
+  const [home] = namespaces;
+  await kubectl(["-n", home!, "create", "serviceaccount", "deployer"]);
+  for (const ns of namespaces) {
+    await kubectl(["-n", ns, "create", "role", "deployer", "--verb=*", "--resource=*.*"]);
+    await kubectl([
+      "-n",
+      ns,
+      "create",
+      "rolebinding",
+      "deployer",
+      "--role=deployer",
+      `--serviceaccount=${home}:deployer`,
+    ]);
+  }
+  const token = (await kubectl(["-n", home!, "create", "token", "deployer", "--duration=1h"])).trim();
+  const view = JSON.parse(
+    await kubectl(["config", "view", "--raw", "--minify", "-o", "json"]),
+  ) as KubeconfigView;
+  const file = path.join(dir, "deployer.kubeconfig");
+  writeFileSync(
+    file,
+    JSON.stringify({
+      apiVersion: "v1",
+      kind: "Config",
+      clusters: [{ name: "scoped", cluster: view.clusters[0]!.cluster }],
+      users: [{ name: "deployer", user: { token } }],
+      contexts: [{ name: "scoped", context: { cluster: "scoped", user: "deployer", namespace: home } }],
+      "current-context": "scoped",
+    }),
+  );
+  return file;
+}
+
+describe.each(HELM_BINARIES)("a namespace-scoped ServiceAccount with %s", (helm) => {
+  it("syncs, applies, reports and destroys in its namespaces; a third namespace is refused, nothing deployed", async () => {
+    const [a, b, c] = [`rbac-a-${unique()}`, `rbac-b-${unique()}`, `rbac-c-${unique()}`];
+    for (const ns of [a, b, c]) await kubectl(["create", "namespace", ns]);
+    onTestFinished(() => kubectl(["delete", "namespace", a, b, c, "--wait=false"]).then(() => {}));
+    const releases = [
+      { name: "db", namespace: a, createNamespace: false },
+      { name: "app", namespace: b, createNamespace: false, needs: [`${a}/db`] },
+    ];
+    const project = new Project(helm, releases);
+    onTestFinished(() => project.cleanUp());
+    const kubeconfig = await scopedKubeconfig([a, b], project.dir);
+    const asDeployer = { env: { KUBECONFIG: kubeconfig } };
+    const lock = ["--lock-namespace", a];
+    // The account really is scoped: it may not list Secrets cluster-wide.
+    const canI = await run("kubectl", [
+      "--kubeconfig",
+      kubeconfig,
+      "auth",
+      "can-i",
+      "list",
+      "secrets",
+      "--all-namespaces",
+    ]);
+    expect(canI.stdout.trim()).toBe("no");
+
+    const synced = await project.releases(["sync", ...lock], asDeployer);
+    expect(synced.code, synced.stderr).toBe(0);
+    expect(await latestRevision(helm, "db", a)).toBe(1);
+    expect(await latestRevision(helm, "app", b)).toBe(1);
+
+    const applied = await project.releases(["apply", ...lock], asDeployer);
+    expect(applied.code, applied.stderr).toBe(0);
+    expect(applied.report?.releases.map((r) => r.action)).toEqual(["unchanged", "unchanged"]);
+
+    const status = await project.releases(["status"], asDeployer);
+    expect(status.code, status.stderr).toBe(0);
+    expect((JSON.parse(status.stdout) as { inSync: boolean }[]).every((r) => r.inSync)).toBe(true);
+
+    project.setReleases([...releases, { name: "outside", namespace: c, createNamespace: false }]);
+    const refused = await project.releases(["sync", ...lock], asDeployer);
+    expect(refused.code, refused.stderr).toBe(4);
+    expect(refused.stderr).toMatch(/forbidden/i);
+    expect(await helmList(helm, [c])).toEqual([]);
+    expect(await latestRevision(helm, "db", a)).toBe(1); // nothing else was touched either
+
+    project.setReleases(releases);
+    const destroyed = await project.releases(["destroy", "--yes", ...lock], asDeployer);
+    expect(destroyed.code, destroyed.stderr).toBe(0);
+    expect(await helmList(helm, [a, b])).toEqual([]);
+  });
+});

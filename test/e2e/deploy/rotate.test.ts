@@ -1,0 +1,175 @@
+// `rotate vault` against a real Vault and cluster, on its failure paths: it
+// takes the lock and checks everything before writing, so a held lock or a
+// stuck consumer leaves the secret untouched; from the write on, a failure
+// (here: the API server gone mid-run) restores the previous version. Every
+// test ends with the old secret current in Vault and no release pending.
+import { execFileSync } from "node:child_process";
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
+import { VaultClient } from "../../../src/secrets/vault/client.js";
+import { repoRoot } from "../../toolchain/tools.js";
+import { type Admin, admin, adminEnv, putKv2 } from "../vault/fixture.js";
+import {
+  HELM_BINARIES,
+  type HelmBinary,
+  kubectl,
+  latestRevision,
+  Project,
+  type ReleaseSpec,
+  storageRecords,
+  unique,
+  waitFor,
+} from "./support.js";
+
+let vault: Admin;
+beforeAll(() => {
+  vault = admin();
+});
+const paths: string[] = [];
+afterAll(async () => {
+  for (const path of paths) await vault.delete(`secret/metadata/${path}`);
+});
+
+async function current(path: string): Promise<{ version: number; password: unknown }> {
+  const latest = await VaultClient.fromEnv(adminEnv()).readVersion(`secret/${path}`);
+  return { version: latest.version, password: latest.data.password };
+}
+
+/** A project whose release `consumer` reads the password from Vault, deployed once. */
+async function rotationProject(helm: HelmBinary, extra: Partial<ReleaseSpec> = {}) {
+  const ns = `rotate-${unique()}`;
+  const path = `e2e-rotate-${unique()}/db`;
+  paths.push(path);
+  await putKv2(vault, "secret", path, { password: "before-rotation-0" });
+  const consumer: ReleaseSpec = {
+    name: "consumer",
+    namespace: ns,
+    values: ["consumer.yaml.hbs"],
+    ...extra,
+  };
+  const project = new Project(helm, [consumer, { name: "bystander", namespace: ns }], {
+    "consumer.yaml.hbs": `password: {{vault "secret/data/${path}" "password"}}\n`,
+  });
+  onTestFinished(() => project.cleanUp());
+  const first = await project.releases(["sync"]);
+  expect(first.code, first.stderr).toBe(0);
+  return { ns, path, project };
+}
+
+const pending = async (ns: string) =>
+  (await storageRecords([ns])).filter((r) => r.status.startsWith("pending")).map((r) => r.release);
+
+describe.each(HELM_BINARIES)("rotate vault with %s", (helm) => {
+  it("a lock held on a consumer: exit 4 before anything is written", async () => {
+    const { ns, path, project } = await rotationProject(helm);
+    const lockNs = `rotate-lock-${unique()}`;
+    await kubectl(["create", "namespace", lockNs]);
+    onTestFinished(() => kubectl(["delete", "namespace", lockNs, "--wait=false"]).then(() => {}));
+    const now = new Date().toISOString();
+    const holder = {
+      run: "other",
+      identity: "deployer@ci pid 7",
+      host: "ci",
+      pid: 7,
+      environment: "other",
+      releases: [`${ns}/consumer`],
+      acquired: now,
+      renewed: now,
+      durationSeconds: 300,
+    };
+    project.writeFile(
+      "lock.json",
+      JSON.stringify({
+        apiVersion: "coordination.k8s.io/v1",
+        kind: "Lease",
+        metadata: {
+          name: "releases-lock",
+          namespace: lockNs,
+          annotations: { "releases.dev/holders": JSON.stringify([holder]) },
+        },
+        spec: {},
+      }),
+    );
+    await kubectl(["apply", "-f", `${project.dir}/lock.json`]);
+    const before = await current(path);
+
+    const result = await project.releases([
+      "rotate",
+      "vault",
+      `secret/data/${path}#password`,
+      "--generate",
+      "--lock-timeout",
+      "2",
+      "--lock-namespace",
+      lockNs,
+    ]);
+
+    expect(result.code, result.stderr).toBe(4);
+    expect(result.stderr).toContain("deployer@ci pid 7");
+    expect(result.stderr).not.toMatch(/rotated|restored/);
+    expect(await current(path)).toEqual(before);
+    expect(await latestRevision(helm, "consumer", ns)).toBe(1);
+  });
+
+  it("a consumer stuck pending: exit 4 before anything is written", async () => {
+    const { ns, path, project } = await rotationProject(helm);
+    // Leave the consumer's latest revision pending-upgrade, as a killed helm would.
+    const secret = `sh.helm.release.v1.consumer.v1`;
+    await kubectl(["-n", ns, "label", "secret", secret, "status=pending-upgrade", "--overwrite"]);
+    const before = await current(path);
+
+    const result = await project.releases(["rotate", "vault", `secret/data/${path}#password`, "--generate"]);
+
+    expect(result.code, result.stderr).toBe(4);
+    expect(result.stderr).toContain(`${ns}/consumer (pending-upgrade, revision 1)`);
+    expect(result.stderr).not.toMatch(/rotated|restored/);
+    expect(await current(path)).toEqual(before);
+    await kubectl(["-n", ns, "label", "secret", secret, "status=deployed", "--overwrite"]);
+  });
+
+  it("the API server gone mid-run: the old secret is restored, and a second run leaves nothing pending", async () => {
+    const { ns, path, project } = await rotationProject(helm, { timeout: "20s" });
+    project.writeFile(
+      "consumer.yaml.hbs",
+      `password: {{vault "secret/data/${path}" "password"}}\nreadyAfter: 15s\n`,
+    );
+    const before = await current(path);
+    const running = project.start(["rotate", "vault", `secret/data/${path}#password`, "--generate"]);
+    await waitFor("the consumer to start upgrading", async () =>
+      /consumer: upgrading/.test(running.stderr()) ? true : undefined,
+    );
+    const restart = stopApiServer();
+    let result: Awaited<typeof running.done>;
+    try {
+      result = await running.done;
+    } finally {
+      restart();
+    }
+
+    expect(result.code, result.stderr).not.toBe(0);
+    expect(result.stderr).toMatch(
+      new RegExp(`restored secret/data/${path}#password to version ${before.version}`),
+    );
+    const after = await current(path);
+    expect(after.password).toBe(before.password);
+    expect(after.version).toBe(before.version + 2); // the rotation, then the restore
+    // A second run (once the API server is back) recovers whatever helm could not roll back.
+    const recovered = await project.releases(["sync", "--recover=rollback"]);
+    expect(recovered.code, recovered.stderr).toBe(0);
+    expect(await pending(ns)).toEqual([]);
+  });
+});
+
+/** Kills this cluster's kube-apiserver; the returned function brings it back (scripts/cluster up). */
+function stopApiServer(): () => void {
+  const kubeconfigFile = process.env.KUBECONFIG!;
+  const name = kubeconfigFile.replace(/^.*\//, "").replace(/\.kubeconfig$/, "");
+  const pids = execFileSync("pgrep", ["-f", `kube-apiserver.*clusters/${name}/`], { encoding: "utf8" })
+    .trim()
+    .split("\n")
+    .filter(Boolean);
+  expect(pids.length).toBeGreaterThan(0);
+  for (const pid of pids) process.kill(Number(pid), "SIGKILL");
+  return () => {
+    execFileSync(`${repoRoot}/scripts/cluster`, ["up", "--name", name], { stdio: "ignore" });
+  };
+}
