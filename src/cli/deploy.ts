@@ -5,6 +5,7 @@
 // secret here), and execute the plan. A lost lock starts nothing new and
 // fails the run with exit 4 once running releases are done.
 import { ClusterStateError, InterruptedError, ReleaseFailedError } from "../errors.js";
+import { needsOutside } from "../graph/selection.js";
 import type { Cluster } from "../kube/cluster.js";
 import { readDeployedReleases } from "../kube/cluster.js";
 import { acquireLock } from "../kube/lease.js";
@@ -43,7 +44,7 @@ export async function deploy(ctx: CommandContext, request: DeployRequest): Promi
   const helm = await ctx.session.helm(options.helmBinary);
   const cluster = await ctx.session.cluster(environment.kubeContext);
   const ids = request.rendered.map((r) => r.release.id);
-  const needsOutside = ctx.globals().skipNeeds ? [] : needsOutsideOf(workspace, new Set(ids));
+  const outside = needsOutsideOf(ctx, workspace, new Set(ids));
   const reporter = lazyReporter(ctx);
   const interrupts = captureInterrupts(ctx);
   let plan: DeployPlan | undefined;
@@ -57,9 +58,9 @@ export async function deploy(ctx: CommandContext, request: DeployRequest): Promi
       signal: interrupts.soft.signal,
     });
     try {
-      const deployed = await readDeployedReleases(cluster, new Set([...ids, ...needsOutside]));
+      const deployed = await readDeployedReleases(cluster, new Set([...ids, ...outside]));
       const planFor = (rendered: readonly RenderedRelease[]) =>
-        planDeploy(request.mode, workspace, rendered, needsOutside, deployed, options);
+        planDeploy(request.mode, workspace, rendered, outside, deployed, options);
       plan = planFor(request.rendered);
       throwBlockers(plan);
       if (interrupts.soft.signal.aborted) throw new InterruptedError("interrupted; nothing was changed");
@@ -143,18 +144,16 @@ export async function readPlan(
   options: { recover?: RunOptions["recover"]; decode?: boolean } = {},
 ): Promise<{ plan: DeployPlan; deployed: ReadonlyMap<string, DeployedRelease> }> {
   const ids = new Set(rendered.map((r) => r.release.id));
-  const needsOutside = ctx.globals().skipNeeds ? [] : needsOutsideOf(workspace, ids);
-  const deployed = await readDeployedReleases(cluster, new Set([...ids, ...needsOutside]), {
+  const outside = needsOutsideOf(ctx, workspace, ids);
+  const deployed = await readDeployedReleases(cluster, new Set([...ids, ...outside]), {
     decode: options.decode,
   });
-  return { plan: planDeploy(mode, workspace, rendered, needsOutside, deployed, options), deployed };
+  return { plan: planDeploy(mode, workspace, rendered, outside, deployed, options), deployed };
 }
 
-/** Needs of the run's releases that are not in the run: they must already be deployed. */
-export function needsOutsideOf(workspace: Workspace, ids: ReadonlySet<string>): string[] {
-  return workspace.graph.ids.filter(
-    (id) => !ids.has(id) && [...ids].some((member) => workspace.graph.needsOf(member).includes(id)),
-  );
+/** Needs of the run's releases that are not in the run (they must already be deployed), unless --skip-needs. */
+function needsOutsideOf(ctx: CommandContext, workspace: Workspace, ids: ReadonlySet<string>): string[] {
+  return ctx.globals().skipNeeds ? [] : needsOutside(workspace.graph, ids);
 }
 
 function throwBlockers(plan: DeployPlan): void {

@@ -30,13 +30,16 @@ export function closeSelection(
   } else if (mode === "include-transitive") {
     for (const id of matched) for (const need of graph.ancestorsOf(id)) chosen.add(need);
   }
-  const external = new Set<string>();
   // Whatever the run leaves out but still needs must already be deployed: checked unless --skip-needs.
-  if (mode === "check" || mode === "include") {
-    for (const id of chosen) for (const need of graph.needsOf(id)) if (!chosen.has(need)) external.add(need);
-  }
   return {
     ids: graph.ids.filter((id) => chosen.has(id)),
-    externalNeeds: graph.ids.filter((id) => external.has(id)),
+    externalNeeds: mode === "skip" ? [] : needsOutside(graph, chosen),
   };
+}
+
+/** Needs of the releases in `run` that are not in it, in the graph's order. */
+export function needsOutside(graph: ReleaseGraph, run: ReadonlySet<string>): string[] {
+  const external = new Set<string>();
+  for (const id of run) for (const need of graph.needsOf(id)) if (!run.has(need)) external.add(need);
+  return graph.ids.filter((id) => external.has(id));
 }
