@@ -3,7 +3,9 @@
 // stuck consumer leaves the secret untouched; from the write on, a failure
 // (here: the API server gone mid-run) restores the previous version. Every
 // test ends with the old secret current in Vault and no release pending.
-import { execFileSync } from "node:child_process";
+import { spawn } from "node:child_process";
+import { openSync, readFileSync, readlinkSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { VaultClient } from "../../../src/secrets/vault/client.js";
 import { repoRoot } from "../../toolchain/tools.js";
@@ -142,7 +144,7 @@ describe.each(HELM_BINARIES)("rotate vault with %s", (helm) => {
     try {
       result = await running.done;
     } finally {
-      restart();
+      await restart();
     }
 
     expect(result.code, result.stderr).not.toBe(0);
@@ -159,17 +161,42 @@ describe.each(HELM_BINARIES)("rotate vault with %s", (helm) => {
   });
 });
 
-/** Kills this cluster's kube-apiserver; the returned function brings it back (scripts/cluster up). */
-function stopApiServer(): () => void {
-  const kubeconfigFile = process.env.KUBECONFIG!;
-  const name = kubeconfigFile.replace(/^.*\//, "").replace(/\.kubeconfig$/, "");
-  const pids = execFileSync("pgrep", ["-f", `kube-apiserver.*clusters/${name}/`], { encoding: "utf8" })
-    .trim()
-    .split("\n")
-    .filter(Boolean);
-  expect(pids.length).toBeGreaterThan(0);
-  for (const pid of pids) process.kill(Number(pid), "SIGKILL");
-  return () => {
-    execFileSync(`${repoRoot}/scripts/cluster`, ["up", "--name", name], { stdio: "ignore" });
+/**
+ * Kills this cluster's kube-apiserver (SIGKILL: the API is gone at once) and
+ * returns a function that starts it again exactly as it ran — same binary,
+ * arguments, working directory and environment — and records its new pid
+ * where kwokctl keeps it, so `scripts/cluster down` still stops it.
+ */
+function stopApiServer(): () => Promise<void> {
+  const name = path.basename(process.env.KUBECONFIG!).replace(/\.kubeconfig$/, "");
+  const clusterDir = path.join(repoRoot, ".toolchain", "kwok", "clusters", name);
+  const pidFile = path.join(clusterDir, "pids", "kube-apiserver.pid");
+  const pid = Number(readFileSync(pidFile, "utf8").trim());
+  const [binary, ...args] = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").filter(Boolean);
+  const cwd = readlinkSync(`/proc/${pid}/cwd`);
+  const env = Object.fromEntries(
+    readFileSync(`/proc/${pid}/environ`, "utf8")
+      .split("\0")
+      .filter(Boolean)
+      .map((kv) => [kv.slice(0, kv.indexOf("=")), kv.slice(kv.indexOf("=") + 1)]),
+  );
+  process.kill(pid, "SIGKILL");
+  return async () => {
+    const log = openSync(path.join(clusterDir, "logs", "kube-apiserver.log"), "a");
+    const child = spawn(binary!, args, { cwd, env, detached: true, stdio: ["ignore", log, log] });
+    child.unref();
+    writeFileSync(pidFile, String(child.pid));
+    await waitFor(
+      "the API server to answer again",
+      async () => {
+        try {
+          await kubectl(["get", "--raw", "/readyz"]);
+          return true;
+        } catch {
+          return undefined;
+        }
+      },
+      60_000,
+    );
   };
 }
