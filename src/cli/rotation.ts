@@ -4,6 +4,8 @@
 import type { Release } from "../model/project.js";
 import { consumes, type SecretTarget } from "../run/consumers.js";
 import type { CommandContext } from "./context.js";
+import { deploy } from "./deploy.js";
+import type { RunOptions } from "./run-options.js";
 import { renderSelected, type Workspace } from "./workspace.js";
 
 export async function consumersOf(
@@ -17,4 +19,30 @@ export async function consumersOf(
 
 export function describeConsumers(releases: readonly Release[]): string {
   return `${releases.length} consumer(s): ${releases.map((r) => r.id).join(", ") || "none"}`;
+}
+
+/**
+ * Changes a secret and redeploys its consumers (sync: dependency order, atomic,
+ * with their tests): `change` runs under the lock once every check passed, so
+ * a held lock or a stuck consumer leaves the secret untouched. With `rerender`,
+ * the consumers are rendered again after the change (their values changed).
+ */
+export async function changeThenRedeploy(
+  ctx: CommandContext,
+  workspace: Workspace,
+  consumers: readonly Release[],
+  options: RunOptions,
+  change: () => Promise<void>,
+  rerender: boolean,
+): Promise<void> {
+  await deploy(ctx, {
+    workspace,
+    rendered: await renderSelected(workspace, ctx, consumers),
+    mode: "sync",
+    options,
+    beforeChanges: async () => {
+      await change();
+      return rerender ? renderSelected(workspace, ctx, consumers) : undefined;
+    },
+  });
 }

@@ -62,17 +62,12 @@ export async function renderSelected(
     redactor: ctx.redactor,
   });
   const byId = new Map(rendered.map((r) => [r.release.id, r]));
-  return releases.map(
-    (release) =>
-      byId.get(release.id) ?? {
-        release,
-        values: {},
-        valuesYaml: "",
-        consumed: [],
-        secretsDigest: "",
-        fingerprint: "",
-      },
-  );
+  return releases.map((release) => byId.get(release.id) ?? unrendered(release));
+}
+
+/** A release as a run that needs no values sees it (uninstalling): no values, no fingerprint. */
+export function unrendered(release: Release): RenderedRelease {
+  return { release, values: {}, valuesYaml: "", consumed: [], secretsDigest: "", fingerprint: "" };
 }
 
 /** Loads, selects and renders (every secret resolved), finding helm meanwhile: all before a cluster is touched. */

@@ -5,7 +5,7 @@ import type { CommandContext } from "../context.js";
 import { deploy } from "../deploy.js";
 import type { CliIO } from "../io.js";
 import { addRunOptions, type RunOptions } from "../run-options.js";
-import { nothingSelected, openWorkspace } from "../workspace.js";
+import { nothingSelected, openWorkspace, unrendered } from "../workspace.js";
 
 interface DestroyOptions extends RunOptions {
   yes: boolean;
@@ -35,15 +35,7 @@ Examples:
       });
     }
     // Uninstalling needs no values: each release is planned from its identity alone.
-    const rendered = workspace.selected.map((release) => ({
-      release,
-      values: {},
-      valuesYaml: "",
-      consumed: [],
-      secretsDigest: "",
-      fingerprint: "",
-    }));
-    await deploy(ctx, { workspace, rendered, mode: "destroy", options });
+    await deploy(ctx, { workspace, rendered: workspace.selected.map(unrendered), mode: "destroy", options });
   });
 }
 

@@ -2,11 +2,10 @@ import type { Command } from "commander";
 import { ReleaseFailedError, ReleasesError, UsageError } from "../../errors.js";
 import { parseVaultTarget } from "../../run/consumers.js";
 import type { CommandContext } from "../context.js";
-import { deploy } from "../deploy.js";
 import type { CliIO } from "../io.js";
-import { consumersOf, describeConsumers } from "../rotation.js";
+import { changeThenRedeploy, consumersOf, describeConsumers } from "../rotation.js";
 import { addRunOptions, type RunOptions } from "../run-options.js";
-import { openWorkspace, renderSelected } from "../workspace.js";
+import { openWorkspace } from "../workspace.js";
 
 interface RotateVaultOptions extends RunOptions {
   value?: string;
@@ -79,17 +78,11 @@ Examples:
     // the previous version.
     let written = false;
     try {
-      await deploy(ctx, {
-        workspace,
-        rendered: await renderSelected(workspace, ctx, consumers),
-        mode: "sync",
-        options,
-        beforeChanges: async () => {
-          await write();
-          written = true;
-          return renderSelected(workspace, ctx, consumers);
-        },
-      });
+      const change = async () => {
+        await write();
+        written = true;
+      };
+      await changeThenRedeploy(ctx, workspace, consumers, options, change, true);
     } catch (error) {
       if (!written) throw error;
       const restored = await vault.restoreVersion(target.path, current.version);

@@ -7,11 +7,10 @@ import { editSopsFile, shellEditor } from "../../secrets/sops/edit.js";
 import { decryptFileToText, encryptFile, rotateSopsFile, updateKeysFile } from "../../secrets/sops/files.js";
 import type { RecipientChange } from "../../secrets/sops/rekey.js";
 import type { CommandContext } from "../context.js";
-import { deploy } from "../deploy.js";
 import type { CliIO } from "../io.js";
-import { consumersOf, describeConsumers } from "../rotation.js";
+import { changeThenRedeploy, consumersOf, describeConsumers } from "../rotation.js";
 import { addRunOptions, type RunOptions } from "../run-options.js";
-import { openWorkspace, renderSelected } from "../workspace.js";
+import { openWorkspace } from "../workspace.js";
 
 interface ConfigOption {
   config?: string;
@@ -136,18 +135,9 @@ Examples:
     });
     io.stderr.write(`${describeConsumers(consumers)}\n`);
     if (consumers.length === 0) return rotate();
-    // Under the lock, once every check passed: rewrite the file, then redeploy its consumers.
     try {
-      await deploy(ctx, {
-        workspace,
-        rendered: await renderSelected(workspace, ctx, consumers),
-        mode: "sync",
-        options,
-        beforeChanges: async () => {
-          await rotate();
-          return undefined; // the values are the same; only their encryption changed
-        },
-      });
+      // The values stay the same (only their encryption changes): no second render.
+      await changeThenRedeploy(ctx, workspace, consumers, options, rotate, false);
     } catch (error) {
       if (!(error instanceof ReleaseFailedError)) throw error;
       throw new ReleaseFailedError(`redeploy of the consumers of ${file} failed`, {

@@ -10,8 +10,11 @@ import {
   HELM_BINARIES,
   helmHistory,
   helmList,
-  kubectl,
+  holdLock,
   latestRevision,
+  lockHolders,
+  namespace,
+  otherRun,
   Project,
   type ReleaseSpec,
   reportOf,
@@ -20,80 +23,6 @@ import {
   unique,
   waitFor,
 } from "./support.js";
-
-const ANNOTATION = "releases.dev/holders";
-
-interface Holder {
-  run: string;
-  identity: string;
-  host: string;
-  pid: number;
-  environment: string;
-  releases: string[];
-  acquired: string;
-  renewed: string;
-  durationSeconds: number;
-}
-
-async function namespace(name: string): Promise<string> {
-  await kubectl(["create", "namespace", name]);
-  onTestFinished(async () => {
-    await kubectl(["delete", "namespace", name, "--wait=false", "--ignore-not-found"]);
-  });
-  return name;
-}
-
-async function lockHolders(lockNs: string): Promise<Holder[]> {
-  const out = await kubectl([
-    "-n",
-    lockNs,
-    "get",
-    "lease",
-    "releases-lock",
-    "--ignore-not-found",
-    "-o",
-    "json",
-  ]);
-  if (out.trim() === "") return [];
-  const lease = JSON.parse(out) as { metadata: { annotations?: Record<string, string> } };
-  return JSON.parse(lease.metadata.annotations?.[ANNOTATION] ?? "[]") as Holder[];
-}
-
-/** Writes the lock as another run would, holding `releases`. */
-async function holdLock(lockNs: string, holders: Holder[], dir: string): Promise<void> {
-  const file = `${dir}/lock-${unique()}.json`;
-  const { writeFileSync } = await import("node:fs");
-  writeFileSync(
-    file,
-    JSON.stringify({
-      apiVersion: "coordination.k8s.io/v1",
-      kind: "Lease",
-      metadata: {
-        name: "releases-lock",
-        namespace: lockNs,
-        annotations: { [ANNOTATION]: JSON.stringify(holders) },
-      },
-      spec: { holderIdentity: holders.map((h) => h.identity).join(", ") },
-    }),
-  );
-  await kubectl(["apply", "-f", file]);
-}
-
-function otherRun(releases: string[], more: Partial<Holder> = {}): Holder {
-  const now = new Date().toISOString();
-  return {
-    run: `other-${unique()}`,
-    identity: "someone@elsewhere pid 4242",
-    host: "elsewhere",
-    pid: 4242,
-    environment: "production",
-    releases,
-    acquired: now,
-    renewed: now,
-    durationSeconds: 300,
-    ...more,
-  };
-}
 
 describe.each(HELM_BINARIES)("the deploy lock with %s", (helm) => {
   it("a run holding the same release makes sync wait, then fail with exit 4 naming it; nothing deployed", async () => {

@@ -13,8 +13,11 @@ import { type Admin, admin, adminEnv, putKv2 } from "../vault/fixture.js";
 import {
   HELM_BINARIES,
   type HelmBinary,
+  holdLock,
   kubectl,
   latestRevision,
+  namespace,
+  otherRun,
   Project,
   type ReleaseSpec,
   storageRecords,
@@ -63,35 +66,8 @@ const pending = async (ns: string) =>
 describe.each(HELM_BINARIES)("rotate vault with %s", (helm) => {
   it("a lock held on a consumer: exit 4 before anything is written", async () => {
     const { ns, path, project } = await rotationProject(helm);
-    const lockNs = `rotate-lock-${unique()}`;
-    await kubectl(["create", "namespace", lockNs]);
-    onTestFinished(() => kubectl(["delete", "namespace", lockNs, "--wait=false"]).then(() => {}));
-    const now = new Date().toISOString();
-    const holder = {
-      run: "other",
-      identity: "deployer@ci pid 7",
-      host: "ci",
-      pid: 7,
-      environment: "other",
-      releases: [`${ns}/consumer`],
-      acquired: now,
-      renewed: now,
-      durationSeconds: 300,
-    };
-    project.writeFile(
-      "lock.json",
-      JSON.stringify({
-        apiVersion: "coordination.k8s.io/v1",
-        kind: "Lease",
-        metadata: {
-          name: "releases-lock",
-          namespace: lockNs,
-          annotations: { "releases.dev/holders": JSON.stringify([holder]) },
-        },
-        spec: {},
-      }),
-    );
-    await kubectl(["apply", "-f", `${project.dir}/lock.json`]);
+    const lockNs = await namespace(`rotate-lock-${unique()}`);
+    await holdLock(lockNs, [otherRun([`${ns}/consumer`], { identity: "deployer@ci pid 7" })], project.dir);
     const before = await current(path);
 
     const result = await project.releases([

@@ -7,10 +7,8 @@ import { tool } from "../../toolchain/tools.js";
 import {
   HELM_BINARIES,
   helmHistory,
-  helmList,
   helmValues,
   kubeconfig,
-  kubectl,
   latestRevision,
   Project,
   pacedChart,

@@ -7,7 +7,9 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { onTestFinished } from "vitest";
 import { stringify } from "yaml";
+import { HOLDERS_ANNOTATION, type LockHolder } from "../../../src/kube/lock-holders.js";
 import type { SummaryJson } from "../../../src/report/summary.js";
 import { fixtureCharts, repoRoot, run, tool } from "../../toolchain/tools.js";
 
@@ -344,4 +346,70 @@ export async function waitFor<T>(
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await sleep(200);
   }
+}
+
+// ---- the deploy lock, as another run would hold it ------------------------------------------
+
+type Holder = LockHolder;
+
+/** Creates a namespace for one test, deleted when the test finishes. */
+export async function namespace(name: string): Promise<string> {
+  await kubectl(["create", "namespace", name]);
+  onTestFinished(async () => {
+    await kubectl(["delete", "namespace", name, "--wait=false", "--ignore-not-found"]);
+  });
+  return name;
+}
+
+/** The runs holding the lock in `lockNs`, as its Lease says. */
+export async function lockHolders(lockNs: string): Promise<Holder[]> {
+  const out = await kubectl([
+    "-n",
+    lockNs,
+    "get",
+    "lease",
+    "releases-lock",
+    "--ignore-not-found",
+    "-o",
+    "json",
+  ]);
+  if (out.trim() === "") return [];
+  const lease = JSON.parse(out) as { metadata: { annotations?: Record<string, string> } };
+  return JSON.parse(lease.metadata.annotations?.[HOLDERS_ANNOTATION] ?? "[]") as Holder[];
+}
+
+/** Writes the lock as another run would, holding `releases`. */
+export async function holdLock(lockNs: string, holders: Holder[], dir: string): Promise<void> {
+  const file = `${dir}/lock-${unique()}.json`;
+  writeFileSync(
+    file,
+    JSON.stringify({
+      apiVersion: "coordination.k8s.io/v1",
+      kind: "Lease",
+      metadata: {
+        name: "releases-lock",
+        namespace: lockNs,
+        annotations: { [HOLDERS_ANNOTATION]: JSON.stringify(holders) },
+      },
+      spec: { holderIdentity: holders.map((h) => h.identity).join(", ") },
+    }),
+  );
+  await kubectl(["apply", "-f", file]);
+}
+
+/** A live claim of another run (another host, environment "production", 5 minutes). */
+export function otherRun(releases: string[], more: Partial<Holder> = {}): Holder {
+  const now = new Date().toISOString();
+  return {
+    run: `other-${unique()}`,
+    identity: "someone@elsewhere pid 4242",
+    host: "elsewhere",
+    pid: 4242,
+    environment: "production",
+    releases,
+    acquired: now,
+    renewed: now,
+    durationSeconds: 300,
+    ...more,
+  };
 }
