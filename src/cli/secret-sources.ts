@@ -8,23 +8,21 @@
 import { readFile } from "node:fs/promises";
 import { SecretError } from "../errors.js";
 import type { AgeIdentities } from "../secrets/age-keys.js";
-import type { Values } from "../values/merge.js";
-import type { SecretSources, VaultSource, VaultUse } from "../values/render-releases.js";
+import type { SecretSources, SopsContent, VaultSource, VaultUse } from "../values/render-releases.js";
 
 type Env = Readonly<Record<string, string | undefined>>;
 
 export interface SecretSourceDeps {
   readFile(path: string): Promise<string>;
   loadIdentities(env: Env): Promise<AgeIdentities>;
-  decrypt(text: string, file: string, keys: AgeIdentities): Promise<Values>;
+  decrypt(text: string, file: string, keys: AgeIdentities): Promise<SopsContent>;
   vault(env: Env): VaultSource;
 }
 
 const nodeDeps: SecretSourceDeps = {
   readFile: (path) => readFile(path, "utf8"),
   loadIdentities: async (env) => (await import("../secrets/age-keys.js")).loadAgeIdentities(env),
-  decrypt: async (text, file, keys) =>
-    (await (await import("../secrets/sops/decrypt.js")).decryptSops(text, file, keys)).data,
+  decrypt: async (text, file, keys) => (await import("../secrets/sops/decrypt.js")).decryptSops(text, file, keys),
   vault: (env) => {
     // fromEnv reads settings only; the client itself is loaded with the first resolve.
     const client = import("../secrets/vault/client.js").then(({ VaultClient }) => VaultClient.fromEnv(env));

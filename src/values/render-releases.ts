@@ -18,9 +18,15 @@ import { getPath, mergeLayers, setPath, type Values } from "./merge.js";
 import { leaves, trackSecretReads } from "./secret-reads.js";
 import { type Lookup, lookupKey, type TemplateEngine } from "./templates.js";
 
+export interface SopsContent {
+  /** The decrypted, MAC-verified data. */
+  data: Values;
+  /** The values that were encrypted in the file; leaves a rule left in clear are not secrets. */
+  secrets: readonly unknown[];
+}
+
 export interface SopsSource {
-  /** The decrypted, MAC-verified content of a SOPS file (cached per run by the implementation). */
-  read(path: string): Promise<Values>;
+  read(path: string): Promise<SopsContent>;
 }
 
 export interface VaultUse {
@@ -79,8 +85,8 @@ export async function renderReleases(
   const readSops = (path: string): Promise<Values> => {
     let entry = sopsCache.get(path);
     if (!entry) {
-      entry = secrets.sops.read(path).then((data) => {
-        redactor.registerTree(data);
+      entry = secrets.sops.read(path).then(({ data, secrets: encrypted }) => {
+        for (const value of encrypted) redactor.register(value);
         return data;
       });
       sopsCache.set(path, entry);

@@ -3,7 +3,7 @@
 import { SecretError } from "../../errors.js";
 import type { AgeIdentities } from "../age-keys.js";
 import { unwrapDataKey } from "./data-key.js";
-import { decryptTree, type IvStash } from "./document.js";
+import { type DecryptedTree, decryptTree, type IvStash } from "./document.js";
 import { emitDocument, formatForPath, parseDocument, type SopsFormat } from "./formats/index.js";
 import { parseMetadata, type SopsMetadata } from "./metadata.js";
 import { type SopsBranch, toPlain } from "./tree.js";
@@ -17,6 +17,8 @@ export interface OpenedSops {
   metadata: SopsMetadata;
   dataKey: Uint8Array;
   stash: IvStash;
+  /** The plaintext of the values that were encrypted (not those a rule left in clear). */
+  secrets: DecryptedTree["secrets"];
 }
 
 export interface ParsedSops {
@@ -50,19 +52,25 @@ export async function openSops(
     });
   }
   const dataKey = await unwrapDataKey(parsed.metadata.age, keys, file);
-  const { branch, stash } = decryptTree(parsed.branch, parsed.metadata, dataKey, file);
-  return { file, format, branch, metadata: parsed.metadata, dataKey, stash };
+  const { branch, stash, secrets } = decryptTree(parsed.branch, parsed.metadata, dataKey, file);
+  return { file, format, branch, metadata: parsed.metadata, dataKey, stash, secrets };
 }
 
 export interface DecryptedSops {
   data: Record<string, unknown>;
   format: SopsFormat;
+  /** The values that were encrypted in the file: the ones to redact. Leaves a rule left in clear are not secrets. */
+  secrets: DecryptedTree["secrets"];
 }
 
 /** Decrypt and verify; `data` is plain JavaScript (comments dropped). */
 export async function decryptSops(text: string, file: string, keys: AgeIdentities): Promise<DecryptedSops> {
   const opened = await openSops(text, file, keys);
-  return { data: toPlain(opened.branch) as Record<string, unknown>, format: opened.format };
+  return {
+    data: toPlain(opened.branch) as Record<string, unknown>,
+    format: opened.format,
+    secrets: opened.secrets,
+  };
 }
 
 /** The file as plaintext in its own format, as `sops --decrypt` prints it. */

@@ -74,7 +74,8 @@ function fakeSecrets(sopsFiles: Record<string, Values>, vault: Record<string, st
         calls.sopsReads.push(path);
         const data = sopsFiles[path];
         if (!data) throw new SecretError(`no such sops file ${path}`);
-        return structuredClone(data);
+        // Every leaf counts as encrypted here, except keys ending in _unencrypted (sops' default rule).
+        return { data: structuredClone(data), secrets: encryptedLeaves(data) };
       },
     },
     vault: () => {
@@ -90,6 +91,15 @@ function fakeSecrets(sopsFiles: Record<string, Values>, vault: Record<string, st
     },
   };
   return { sources, calls };
+}
+
+function encryptedLeaves(tree: unknown, key = ""): unknown[] {
+  if (key.endsWith("_unencrypted")) return [];
+  if (Array.isArray(tree)) return tree.flatMap((item) => encryptedLeaves(item));
+  if (tree !== null && typeof tree === "object") {
+    return Object.entries(tree).flatMap(([k, v]) => encryptedLeaves(v, k));
+  }
+  return [tree];
 }
 
 function memoryFiles(files: Record<string, string>): ProjectFiles {
@@ -282,13 +292,15 @@ describe("secret consumption", () => {
     ]);
   });
 
-  it("registers every decrypted value with the redactor", async () => {
+  it("registers every encrypted value with the redactor, and no value a rule left in clear", async () => {
     const { redactor } = await render(releases(), files, {
-      [ENV_SECRETS]: envSecrets,
+      [ENV_SECRETS]: { ...envSecrets, region_unencrypted: "eu-west-1", replicas_unencrypted: 3 },
       "/p/own.sops.yaml": ownSecrets,
     });
     for (const secret of ["db-pass-1", "api-token-1", "tls-key-1", "tls-cert-1"])
       expect(redactor.has(secret)).toBe(true);
+    expect(redactor.has("eu-west-1")).toBe(false);
+    expect(redactor.has(3)).toBe(false);
     expect(redactor.redactTree({ a: "db-pass-1", b: "example.com" })).toEqual({
       a: "<redacted>",
       b: "example.com",
