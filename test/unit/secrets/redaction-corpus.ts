@@ -13,7 +13,7 @@ export const SECRETS: readonly string[] = [
   "token",
   "s3cr3t!",
   "p@ss:w0rd",
-  "it's \"quoted\"",
+  'it\'s "quoted"',
   "pässwörd",
   "correct-horse-battery-staple-0451-and-then-some",
   "-----BEGIN KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\nBKcwggSjAgEAAoIBAQC7VJTUt9Us8cKj\n-----END KEY-----",
@@ -102,7 +102,7 @@ hunter2Mode: false
 releases: backend/app1-back: rotated secret/data/app1/db#password; redeploying its consumers
 PASSWORD={S} TOKEN='{S}'
 `,
-  "diff": `backend, app1-back, Secret (v1) has changed:
+  diff: `backend, app1-back, Secret (v1) has changed:
    data:
 -    password: <redacted>
 +    password: {B}

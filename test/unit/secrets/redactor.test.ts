@@ -10,7 +10,12 @@ const redactorOf = (...secrets: unknown[]) => {
 
 describe("the redaction corpus: no leak, no mangled word", () => {
   const cases = SECRETS.flatMap((secret) =>
-    Object.entries(TEXTS).map(([shape, text]) => ({ secret: JSON.stringify(secret), raw: secret, shape, text })),
+    Object.entries(TEXTS).map(([shape, text]) => ({
+      secret: JSON.stringify(secret),
+      raw: secret,
+      shape,
+      text,
+    })),
   );
   it.each(cases)("$shape with the secret $secret", ({ raw, text }) => {
     const printed = withSecret(text, raw);
@@ -69,7 +74,9 @@ describe("Redactor.redact", () => {
   it("hides each line of a multi-line secret, as a YAML block scalar indents them", () => {
     const key = "-----BEGIN KEY-----\nMIIEvQIBADANBgkqhkiG9w0\n-----END KEY-----";
     const printed = `tls.key: |\n    -----BEGIN KEY-----\n    MIIEvQIBADANBgkqhkiG9w0\n    -----END KEY-----\n`;
-    expect(redactorOf(key).redact(printed)).toBe(`tls.key: |\n    ${REDACTED}\n    ${REDACTED}\n    ${REDACTED}\n`);
+    expect(redactorOf(key).redact(printed)).toBe(
+      `tls.key: |\n    ${REDACTED}\n    ${REDACTED}\n    ${REDACTED}\n`,
+    );
   });
 
   it("leaves free text alone for values of 1 to 3 characters, but hides them in value trees", () => {
