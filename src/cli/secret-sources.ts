@@ -22,7 +22,8 @@ export interface SecretSourceDeps {
 const nodeDeps: SecretSourceDeps = {
   readFile: (path) => readFile(path, "utf8"),
   loadIdentities: async (env) => (await import("../secrets/age-keys.js")).loadAgeIdentities(env),
-  decrypt: async (text, file, keys) => (await import("../secrets/sops/decrypt.js")).decryptSops(text, file, keys),
+  decrypt: async (text, file, keys) =>
+    (await import("../secrets/sops/decrypt.js")).decryptSops(text, file, keys),
   vault: (env) => {
     // fromEnv reads settings only; the client itself is loaded with the first resolve.
     const client = import("../secrets/vault/client.js").then(({ VaultClient }) => VaultClient.fromEnv(env));
