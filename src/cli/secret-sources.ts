@@ -55,5 +55,6 @@ export function createSecretSources(env: Env, deps: SecretSourceDeps = nodeDeps)
       vault ??= deps.vault(env);
       return vault;
     },
+    variable: (name) => env[name],
   };
 }
