@@ -1,8 +1,8 @@
-// Decrypting a SOPS file's text: parse it, unwrap the data key with age,
+// Decrypting a SOPS file's text: parse it, unwrap the data key (age, PGP, Vault transit),
 // decrypt every value and verify the MAC. Nothing here touches the disk.
 import { SecretError } from "../../errors.js";
 import type { AgeIdentities } from "../age-keys.js";
-import { unwrapDataKey } from "./data-key.js";
+import { keyAccess, unwrapDataKey } from "./data-key.js";
 import { type DecryptedTree, decryptTree, type IvStash } from "./document.js";
 import { emitDocument, formatForPath, parseDocument, type SopsFormat } from "./formats/index.js";
 import { parseMetadata, type SopsMetadata } from "./metadata.js";
@@ -46,12 +46,7 @@ export async function openSops(
   format: SopsFormat = formatForPath(file),
 ): Promise<OpenedSops> {
   const parsed = parseSops(text, file, format);
-  if (parsed.metadata.age.length === 0) {
-    throw new SecretError("the file has no age recipient; only age keys are supported", {
-      location: { file, field: "sops" },
-    });
-  }
-  const dataKey = await unwrapDataKey(parsed.metadata.age, keys, file);
+  const dataKey = await unwrapDataKey(parsed.metadata, keyAccess(keys), file);
   const { branch, stash, secrets } = decryptTree(parsed.branch, parsed.metadata, dataKey, file);
   return { file, format, branch, metadata: parsed.metadata, dataKey, stash, secrets };
 }
