@@ -93,7 +93,7 @@ export async function unwrapDataKey(groups: KeyGroups, access: KeyAccess, file: 
   }
   if (parts.length < needed) {
     const all = groups.keyGroups.flat();
-    if (all.every((k) => k.type === "age")) throw ageOnlyFailure(all, access.age, file);
+    if (needed === 1 && all.every((k) => k.type === "age")) throw ageOnlyFailure(all, access.age, file);
     throw new SecretError(
       needed === 1
         ? "none of the file's keys can decrypt the data key"

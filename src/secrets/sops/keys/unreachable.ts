@@ -16,9 +16,9 @@ export function unreachableKeyType(
     field,
     name,
     parse: (entry, file, where) => parseEntry(field, entry, file, where, [...required, "enc"], idOf),
-    async unwrap(key) {
+    async unwrap() {
       throw new KeyUnavailable(
-        `${name} key ${key.id} cannot be reached from releases; add an ${SUPPORTED_KEYS} key to the file (sops updatekeys, or releases secrets updatekeys) and decrypt with that`,
+        `releases cannot reach ${name}; add an ${SUPPORTED_KEYS} key to the file (sops updatekeys, or releases secrets updatekeys) and decrypt with that`,
       );
     },
   };
