@@ -61,6 +61,12 @@ export interface DecryptedSops {
 /** Decrypt and verify; `data` is plain JavaScript (comments dropped). */
 export async function decryptSops(text: string, file: string, keys: AgeIdentities): Promise<DecryptedSops> {
   const opened = await openSops(text, file, keys);
+  if ((opened.branch.documents?.length ?? 1) > 1) {
+    throw new SecretError("a multi-document YAML file cannot be read as values", {
+      location: { file },
+      hint: "split it into one file per document; `releases secrets decrypt` prints it whole",
+    });
+  }
   return {
     data: toPlain(opened.branch) as Record<string, unknown>,
     format: opened.format,

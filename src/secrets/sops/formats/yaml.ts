@@ -38,12 +38,29 @@ function fail(file: string, message: string, line?: number): never {
   throw new SecretError(message, { location: { file, line } });
 }
 
+/**
+ * A multi-document YAML file is one branch per document, as sops reads it; we
+ * keep them as one branch (the MAC and every value's path are the same as
+ * sops's walk over the documents in order) and remember where each document
+ * ends in `documents`, so it is written back as the same documents.
+ */
 export function parseYamlLike(text: string, file: string, mode: Mode): ParsedDocument {
   const docs = parseAllDocuments(text, { intAsBigInt: true, uniqueKeys: mode === "yaml" });
-  if (!Array.isArray(docs)) return { branch: { kind: "branch", items: [] }, metadata: undefined };
-  if (docs.length > 1) fail(file, "multi-document YAML files are not supported");
-  const doc = docs[0];
-  if (!doc) return { branch: { kind: "branch", items: [] }, metadata: undefined };
+  if (!Array.isArray(docs) || docs.length === 0)
+    return { branch: { kind: "branch", items: [] }, metadata: undefined };
+  if (docs.length === 1 || mode === "json") return parseOne(docs[0]!, text, file, mode);
+  const parsed = docs.map((doc) => parseOne(doc, text, file, mode));
+  return {
+    branch: {
+      kind: "branch",
+      items: parsed.flatMap((p) => p.branch.items),
+      documents: parsed.map((p) => p.branch.items.length),
+    },
+    metadata: parsed.find((p) => p.metadata !== undefined)?.metadata,
+  };
+}
+
+function parseOne(doc: Document.Parsed, text: string, file: string, mode: Mode): ParsedDocument {
   const error = doc.errors[0];
   if (error)
     fail(file, `invalid ${mode === "json" ? "JSON" : "YAML"}: ${error.code}`, error.linePos?.[0]?.line);
@@ -155,6 +172,18 @@ function toJs(node: unknown, doc: Document.Parsed): unknown {
 
 /** YAML text for a tree, with `metadata` appended under `sops` when given. */
 export function emitYaml(branch: SopsBranch, metadata?: Record<string, unknown>): string {
+  if (!branch.documents || branch.documents.length < 2) return emitOne(branch, metadata);
+  // Each document as its own; sops writes its metadata into every one.
+  let start = 0;
+  return branch.documents
+    .map((size) => {
+      const items = branch.items.slice(start, (start += size));
+      return emitOne({ kind: "branch", items }, metadata);
+    })
+    .join("---\n");
+}
+
+function emitOne(branch: SopsBranch, metadata?: Record<string, unknown>): string {
   const doc = new Document();
   const root = yamlMap(branch, doc);
   if (metadata) {
