@@ -57,7 +57,7 @@ describe("SOPS files with PGP keys", () => {
     );
     writeFileSync(join(project, "app.sops.yaml"), plain);
     const result = await releasesIn(project, ["secrets", "encrypt", "app.sops.yaml"], home.env);
-    expect(result.stderr).toBe("encrypted " + join(project, "app.sops.yaml") + "\n");
+    expect(result.stderr).toBe(`encrypted ${join(project, "app.sops.yaml")}\n`);
     const text = readFileSync(join(project, "app.sops.yaml"), "utf8");
     expect(text).not.toContain("pgp-secret-1");
     expect(parse(text).sops.pgp).toEqual([

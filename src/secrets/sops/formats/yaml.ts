@@ -174,13 +174,13 @@ function toJs(node: unknown, doc: Document.Parsed): unknown {
 export function emitYaml(branch: SopsBranch, metadata?: Record<string, unknown>): string {
   if (!branch.documents || branch.documents.length < 2) return emitOne(branch, metadata);
   // Each document as its own; sops writes its metadata into every one.
+  const texts: string[] = [];
   let start = 0;
-  return branch.documents
-    .map((size) => {
-      const items = branch.items.slice(start, (start += size));
-      return emitOne({ kind: "branch", items }, metadata);
-    })
-    .join("---\n");
+  for (const size of branch.documents) {
+    texts.push(emitOne({ kind: "branch", items: branch.items.slice(start, start + size) }, metadata));
+    start += size;
+  }
+  return texts.join("---\n");
 }
 
 function emitOne(branch: SopsBranch, metadata?: Record<string, unknown>): string {
