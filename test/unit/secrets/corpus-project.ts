@@ -60,15 +60,23 @@ export interface CorpusProject {
   env: Record<string, string>;
 }
 
+export interface CorpusOptions {
+  /** Environment and namespace names, unique per project when several deploy to one cluster. */
+  environment?: string;
+  namespace?: string;
+}
+
 /** Writes the project to a new temp dir, `secret` encrypted in its SOPS file. */
-export async function corpusProject(secret: string, chartsDir?: string): Promise<CorpusProject> {
+export async function corpusProject(secret: string, options: CorpusOptions = {}): Promise<CorpusProject> {
   const dir = mkdtempSync(join(tmpdir(), "releases-redaction-"));
+  const chartsDir = "chart";
+  const namespace = options.namespace ?? "corpus-apps";
   const write = (file: string, text: string) => {
     mkdirSync(dirname(join(dir, file)), { recursive: true });
     writeFileSync(join(dir, file), text);
   };
-  for (const [file, text] of Object.entries(CHART)) write(`${chartsDir ?? "chart"}/${file}`, text);
-  const environment = "corpus";
+  for (const [file, text] of Object.entries(CHART)) write(`${chartsDir}/${file}`, text);
+  const environment = options.environment ?? "corpus";
   write(
     "releases.yaml",
     `environments:
@@ -77,13 +85,13 @@ export async function corpusProject(secret: string, chartsDir?: string): Promise
       - secrets.sops.yaml
 releases:
   - name: app1-back
-    namespace: corpus-apps
-    chart: ./${chartsDir ?? "chart"}
+    namespace: ${namespace}
+    chart: ./${chartsDir}
     values:
       - app1.yaml.hbs
   - name: web
-    namespace: corpus-apps
-    chart: ./${chartsDir ?? "chart"}
+    namespace: ${namespace}
+    chart: ./${chartsDir}
     values:
       - web.yaml.hbs
 `,
@@ -108,10 +116,13 @@ secrets:
 tier: {{values.tier_unencrypted}}
 `,
   );
-  const plaintext = `db:\n  password: ${JSON.stringify(secret)}\ntier_unencrypted: frontend-release\n`;
-  write(
-    "secrets.sops.yaml",
-    await encryptSops(plaintext, join(dir, "secrets.sops.yaml"), { recipients: [recipient] }),
-  );
+  await setCorpusSecret(dir, secret);
   return { dir, environment, env: { SOPS_AGE_KEY_FILE: CORPUS_KEY_FILE } };
+}
+
+/** (Re)writes the project's SOPS file with `secret` as the password. */
+export async function setCorpusSecret(dir: string, secret: string): Promise<void> {
+  const plaintext = `db:\n  password: ${JSON.stringify(secret)}\ntier_unencrypted: frontend-release\n`;
+  const file = join(dir, "secrets.sops.yaml");
+  writeFileSync(file, await encryptSops(plaintext, file, { recipients: [recipient] }));
 }
