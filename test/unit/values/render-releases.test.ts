@@ -126,10 +126,11 @@ async function render(
   sopsFiles: Record<string, Values>,
   vault: Record<string, string> = {},
   variables: Record<string, string> = {},
+  environmentValues?: Values,
 ) {
   const { sources, calls } = fakeSecrets(sopsFiles, vault, variables);
   const redactor = new Redactor();
-  const rendered = await renderReleases(project(releases), releases, {
+  const rendered = await renderReleases(project(releases, environmentValues), releases, {
     templates,
     files: memoryFiles(files),
     secrets: sources,
@@ -472,15 +473,13 @@ describe("ref+ references in values", () => {
     environmentValues: Values,
     vaultOverride: Record<string, string> = {},
   ) {
-    const { sources, calls } = fakeSecrets(sops, { ...vault, ...vaultOverride }, { CI_TOKEN: "ci-token-1" });
-    const redactor = new Redactor();
-    const rendered = await renderReleases(project(releases, environmentValues), releases, {
-      templates,
-      files: memoryFiles(refFiles),
-      secrets: sources,
-      redactor,
-    });
-    const byName = (name: string) => rendered.find((r) => r.release.name === name) as RenderedRelease;
-    return { rendered, byName, calls, redactor };
+    return render(
+      releases,
+      refFiles,
+      sops,
+      { ...vault, ...vaultOverride },
+      { CI_TOKEN: "ci-token-1" },
+      environmentValues,
+    );
   }
 });
