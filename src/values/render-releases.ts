@@ -14,9 +14,10 @@ import { SecretError, type SourceLocation } from "../errors.js";
 import type { Project, Release } from "../model/project.js";
 import { chartDigest, fingerprint, secretsDigest } from "../plan/fingerprint.js";
 import type { Redactor } from "../secrets/redactor.js";
+import { environmentRefs, resolveEnvironment } from "./environment-refs.js";
 import { getPath, mergeLayers, setPath, type Values } from "./merge.js";
 import { findRefs, isRef, parseRef, positionOf, type RefUse, replaceRefs } from "./refs.js";
-import { resolveValueRef } from "./resolve-ref.js";
+import { type FetchedSecrets, resolveValueRef } from "./resolve-ref.js";
 import { leaves, trackSecretReads } from "./secret-reads.js";
 import { type Lookup, lookupKey, type TemplateEngine } from "./templates.js";
 
@@ -115,10 +116,12 @@ export async function renderReleases(
   project.environment.secrets.forEach((s, i) => {
     for (const [path] of leaves(envSecretLayers[i]!)) origins.set(path, `sops:${rel(s.path)}#${path}`);
   });
-  const contextValues = mergeLayers([project.environmentValues, ...envSecretLayers]);
+  // Until the run's secrets are read, templates see references in environment values as written.
+  const envRefs = await environmentRefs(project, readText);
+  let context = { values: mergeLayers([project.environmentValues, ...envSecretLayers]), origins };
 
   const contextFor = (release: Release, consumed: Set<string>) => {
-    const values = trackSecretReads(contextValues, origins, (id) => consumed.add(id));
+    const values = trackSecretReads(context.values, context.origins, (id) => consumed.add(id));
     return {
       environment: { name: project.environment.name, values },
       values,
@@ -174,6 +177,12 @@ export async function renderReleases(
   // Resolve every lookup of the run at once.
   const vaultUses: VaultUse[] = [];
   const sopsFiles = new Set<string>();
+  for (const { ref, at } of envRefs) {
+    const usedBy = `environment ${project.environment.name}`;
+    if (ref.backend === "vault")
+      vaultUses.push({ ref: { path: ref.path, key: ref.key }, usedBy, location: at });
+    else if (ref.backend === "sops") sopsFiles.add(resolveIn(project.dir, ref.file));
+  }
   for (const p of pending) {
     for (const { lookup, at } of p.lookups.values()) {
       if (lookup.kind === "vault")
@@ -194,6 +203,17 @@ export async function renderReleases(
   for (const value of vaultValues.values()) redactor.register(value);
   const settled = new Map<string, Values>();
   for (const [path, data] of sopsCache) settled.set(path, await data);
+  const fetched: FetchedSecrets = {
+    vault: vaultValues,
+    sops: (file) => settled.get(resolveIn(project.dir, file)),
+    relative: (file) => rel(resolveIn(project.dir, file)),
+    variable: (name) => secrets.variable(name),
+  };
+  const environment = resolveEnvironment(project, envRefs, fetched, (value) => redactor.registerTree(value));
+  context = {
+    values: mergeLayers([environment.values, ...envSecretLayers]),
+    origins: new Map([...environment.origins, ...origins]),
+  };
 
   // Pass 2: render for real, merge, fingerprint.
   const digests = new Map<string, Promise<string>>();
@@ -215,12 +235,7 @@ export async function renderReleases(
       };
       const resolveRef = (text: string, at: SourceLocation): unknown => {
         const { ref, at: where } = p.refs.get(text) ?? { ref: parseRef(text, at, release.id), at };
-        const resolved = resolveValueRef(ref, where, {
-          vault: vaultValues,
-          sops: (file) => settled.get(resolveIn(project.dir, file)),
-          relative: (file) => rel(resolveIn(project.dir, file)),
-          variable: (name) => secrets.variable(name),
-        });
+        const resolved = resolveValueRef(ref, where, fetched);
         for (const [id, value] of resolved.consumed) consume(id, value);
         redactor.registerTree(resolved.value);
         return resolved.value;
@@ -259,6 +274,10 @@ export async function renderReleases(
           },
         });
         for (const id of reads) {
+          if (environment.consumed.has(id)) {
+            consume(id, environment.consumed.get(id));
+            continue;
+          }
           const [file, key] = splitSopsId(id, project.dir);
           consume(id, getPath(settled.get(file), key));
         }

@@ -412,6 +412,31 @@ describe("ref+ references in values", () => {
     });
   });
 
+  it("resolves references in environment values in the same batch; a template that reads one consumes it", async () => {
+    const releases = [
+      release("reads", [file("/p/reads.yaml.hbs")]),
+      release("ignores", [inline({ plain: true })]),
+    ];
+    const { byName, calls, redactor } = await render(
+      releases,
+      { "/p/reads.yaml.hbs": "password: {{values.shared.password}}\nhost: {{values.shared.host}}\n" },
+      sops,
+      vault,
+      {},
+      { shared: { password: "ref+vault://secret/db#user", host: "db.internal" } },
+    );
+    expect(calls.vaultResolves).toHaveLength(1);
+    // The collecting render also sees the reference the template copies: one read all the same.
+    expect(calls.vaultResolves[0]!.map((u) => `${u.usedBy} ${u.ref.path}#${u.ref.key}`).sort()).toEqual([
+      "apps/reads secret/db#user",
+      "environment prod secret/db#user",
+    ]);
+    expect(byName("reads").values).toEqual({ password: "vault-user", host: "db.internal" });
+    expect(byName("reads").consumed).toEqual(["vault:secret/db#user"]);
+    expect(byName("ignores").consumed).toEqual([]);
+    expect(redactor.has("vault-user")).toBe(true);
+  });
+
   it("records references as consumed secrets and registers their values with the redactor", async () => {
     const { byName, redactor } = await renderReleasesWithContext(refReleases(), {
       mailFile: "shared.sops.yaml",
