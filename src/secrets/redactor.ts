@@ -23,8 +23,11 @@ const MIN_TEXT_LENGTH = 4;
  */
 const TOKEN_CHAR = String.raw`[\p{L}\p{N}_.\/#-]`;
 
-/** Followed by this, a token is a map key (`name:`, `"name":`, `'name':`), never a value. */
-const KEY_SUFFIX = String.raw`(?:["']\s*:|:(?:\s|$))`;
+/**
+ * Followed by this, a token is a map key (`name:`, `"name":`, `'name':`, and
+ * `\"name\":` in JSON quoted inside a string), never a value.
+ */
+const KEY_SUFFIX = String.raw`(?:\\?["']\s*:|:(?:\s|$))`;
 
 export class Redactor {
   /** Every form of every secret: exact matches in value trees. */

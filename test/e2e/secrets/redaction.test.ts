@@ -43,7 +43,11 @@ function releases(p: Deployed, args: string[]): Promise<{ code: number; out: str
       stderr += c.toString();
     });
     child.on("error", reject);
-    child.on("close", (code) => resolve({ code: code ?? -1, out: `${stdout}\n--- stderr ---\n${stderr}` }));
+    // Parallel releases log in the order they finish: stderr is compared as a set of lines.
+    child.on("close", (code) => {
+      const lines = stderr.split("\n").sort().join("\n");
+      resolve({ code: code ?? -1, out: `${stdout}\n--- stderr ---\n${lines}` });
+    });
   });
 }
 

@@ -23,11 +23,15 @@ afterAll(() => {
   for (const p of projects.values()) rmSync(p.dir, { recursive: true, force: true });
 });
 
-/** What differs between two runs whatever the secret: the project's temp dir and timings. */
+/** What differs between two runs whatever the secret: the project's temp dir, timings, the order of parallel helm calls. */
 function normalized(printed: Printed, dir: string): Printed {
   const clean = (text: string) =>
     text.replaceAll(dir, "<dir>").replace(/\b\d+(?:\.\d+)?\s?(?:ms|s)\b/g, "<time>");
-  return { code: printed.code, stdout: clean(printed.stdout), stderr: clean(printed.stderr) };
+  return {
+    code: printed.code,
+    stdout: clean(printed.stdout),
+    stderr: clean(printed.stderr).split("\n").sort().join("\n"),
+  };
 }
 
 async function print(secret: string, argv: string[]): Promise<Printed> {

@@ -44,6 +44,7 @@ describe("Redactor.redact", () => {
     { text: "name: my-secret-store", why: "a part of a name" },
     { text: "secret: {}", why: "a YAML key" },
     { text: '{"secret": 1}', why: "a JSON key" },
+    { text: 'data: "{\\"secret\\":\\"x\\"}"', why: "a key of JSON quoted in a string" },
   ])("leaves `secret` $why alone", ({ text }) => {
     expect(redactorOf("secret").redact(text)).toBe(text);
   });
