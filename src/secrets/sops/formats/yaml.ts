@@ -12,6 +12,7 @@ import {
   Pair,
   parseAllDocuments,
   Scalar,
+  visit,
   YAMLMap,
   YAMLSeq,
 } from "yaml";
@@ -25,6 +26,8 @@ export interface ParsedDocument {
 }
 
 type Mode = "yaml" | "json";
+
+const TIMESTAMPS = new Set(["lastmodified", "created_at"]);
 
 function comments(text: string | null | undefined): SopsComment[] {
   if (!text) return [];
@@ -188,9 +191,15 @@ function emitOne(branch: SopsBranch, metadata?: Record<string, unknown>): string
   const root = yamlMap(branch, doc);
   if (metadata) {
     const node = doc.createNode(metadata) as YAMLMap;
-    // Unquoted, Go's YAML decoder would read lastmodified as a timestamp, not the string sops expects.
-    const lastModified = node.get("lastmodified", true);
-    if (isScalar(lastModified)) lastModified.type = Scalar.QUOTE_DOUBLE;
+    // Unquoted, Go's YAML decoder would read lastmodified and the keys' created_at as
+    // timestamps, not the strings sops expects.
+    visit(node, {
+      Pair(_, pair) {
+        if (isScalar(pair.key) && TIMESTAMPS.has(String(pair.key.value)) && isScalar(pair.value)) {
+          pair.value.type = Scalar.QUOTE_DOUBLE;
+        }
+      },
+    });
     const key = new Scalar("sops");
     // Trailing top-level comments go before `sops:`, where sops writes (and reads) them.
     if (root.comment) key.commentBefore = root.comment;
