@@ -21,20 +21,27 @@ const MIN_TEXT_LENGTH = 4;
  * longer word, key, path or name (`secretRef`, `app2-back`, `secrets.yaml`,
  * `secret/data/db#password`), not the secret standing on its own.
  */
-const TOKEN_CHAR = String.raw`[\p{L}\p{N}_.\/#-]`;
+const TOKEN_CHAR = /^[\p{L}\p{N}_./#-]$/u;
+const ASCII_TOKEN = new Uint8Array(128).map((_, c) => (TOKEN_CHAR.test(String.fromCharCode(c)) ? 1 : 0));
+
+function isTokenChar(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c < 128 ? ASCII_TOKEN[c] === 1 : TOKEN_CHAR.test(text[i]!);
+}
 
 /**
  * Followed by this, a token is a map key (`name:`, `"name":`, `'name':`, and
  * `\"name\":` in JSON quoted inside a string), never a value.
  */
-const KEY_SUFFIX = String.raw`(?:\\?["']\s*:|:(?:\s|$))`;
+const KEY_SUFFIX = /\\?["']\s*:|:(?:\s|$)/y;
 
 export class Redactor {
   /** Every form of every secret: exact matches in value trees. */
   readonly #values = new Set<string>();
   /** The forms long enough to hide in free text. */
   readonly #textForms = new Set<string>();
-  #pattern: RegExp | null | undefined;
+  /** Text forms by their first four characters, longest first: built on the first redact after a register. */
+  #index: Map<number, Map<number, string[]>> | undefined;
 
   /**
    * Register one secret value. Strings and numbers are secrets; booleans and
@@ -48,7 +55,7 @@ export class Redactor {
       this.#values.add(form);
       if (form.length >= MIN_TEXT_LENGTH) this.#textForms.add(form);
     }
-    this.#pattern = undefined;
+    this.#index = undefined;
   }
 
   /** Register every leaf of a tree: for trees that are secret as a whole, such as a Vault secret's data. */
@@ -64,9 +71,26 @@ export class Redactor {
     return value !== null && value !== undefined && this.#values.has(String(value));
   }
 
+  /**
+   * `text` with every secret that stands as a whole token replaced: one pass
+   * over the token starts, each looked up by its first characters, so the
+   * cost grows with the text, not with the number of secrets.
+   */
   redact(text: string): string {
-    const pattern = this.#compile();
-    return pattern ? text.replace(pattern, REDACTED) : text;
+    const index = this.#compile();
+    if (index.size === 0) return text;
+    let out = "";
+    let copied = 0;
+    for (let i = 0; i <= text.length - MIN_TEXT_LENGTH; i++) {
+      if (i > 0 && isTokenChar(text, i - 1)) continue;
+      const candidates = index.get(pairAt(text, i))?.get(pairAt(text, i + 2));
+      const match = candidates?.find((c) => text.startsWith(c, i) && standsAlone(text, i + c.length));
+      if (match === undefined) continue;
+      out += text.slice(copied, i) + REDACTED;
+      copied = i + match.length;
+      i = copied - 1;
+    }
+    return copied === 0 ? text : out + text.slice(copied);
   }
 
   /** A copy of `tree` with every leaf equal to a secret replaced by `<redacted>`; keys are kept. */
@@ -80,18 +104,31 @@ export class Redactor {
     }) as T;
   }
 
-  #compile(): RegExp | null {
-    if (this.#pattern !== undefined) return this.#pattern;
-    const candidates = [...this.#textForms].sort((a, b) => b.length - a.length);
-    this.#pattern =
-      candidates.length === 0
-        ? null
-        : new RegExp(
-            `(?<!${TOKEN_CHAR})(?:${candidates.map(escapeRegExp).join("|")})(?!${TOKEN_CHAR})(?!${KEY_SUFFIX})`,
-            "gu",
-          );
-    return this.#pattern;
+  #compile(): Map<number, Map<number, string[]>> {
+    if (this.#index) return this.#index;
+    const index = new Map<number, Map<number, string[]>>();
+    for (const form of [...this.#textForms].sort((a, b) => b.length - a.length)) {
+      const second = index.get(pairAt(form, 0)) ?? new Map<number, string[]>();
+      index.set(pairAt(form, 0), second);
+      const list = second.get(pairAt(form, 2));
+      if (list) list.push(form);
+      else second.set(pairAt(form, 2), [form]);
+    }
+    this.#index = index;
+    return index;
   }
+}
+
+/** Two UTF-16 units as one number: the index keys on a form's first four. */
+function pairAt(text: string, i: number): number {
+  return text.charCodeAt(i) * 65536 + text.charCodeAt(i + 1);
+}
+
+/** A match ending at `end` is the whole token, and not a map key. */
+function standsAlone(text: string, end: number): boolean {
+  if (end < text.length && isTokenChar(text, end)) return false;
+  KEY_SUFFIX.lastIndex = end;
+  return !KEY_SUFFIX.test(text);
 }
 
 /**
@@ -109,10 +146,6 @@ function formsOf(text: string): string[] {
     for (const line of text.split(/\r?\n/)) if (line.trim().length >= 8) forms.push(line.trim());
   }
   return forms;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 }
 
 function walkLeaves(tree: unknown, visit: (leaf: unknown) => void): void {
