@@ -8,15 +8,14 @@
 import { readFile } from "node:fs/promises";
 import { SecretError } from "../errors.js";
 import type { AgeIdentities } from "../secrets/age-keys.js";
-import type { Values } from "../values/merge.js";
-import type { SecretSources, VaultSource, VaultUse } from "../values/render-releases.js";
+import type { SecretSources, SopsContent, VaultSource, VaultUse } from "../values/render-releases.js";
 
 type Env = Readonly<Record<string, string | undefined>>;
 
 export interface SecretSourceDeps {
   readFile(path: string): Promise<string>;
   loadIdentities(env: Env): Promise<AgeIdentities>;
-  decrypt(text: string, file: string, keys: AgeIdentities): Promise<Values>;
+  decrypt(text: string, file: string, keys: AgeIdentities): Promise<SopsContent>;
   vault(env: Env): VaultSource;
 }
 
@@ -24,7 +23,7 @@ export const nodeSecretDeps: SecretSourceDeps = {
   readFile: (path) => readFile(path, "utf8"),
   loadIdentities: async (env) => (await import("../secrets/age-keys.js")).loadAgeIdentities(env),
   decrypt: async (text, file, keys) =>
-    (await (await import("../secrets/sops/decrypt.js")).decryptSops(text, file, keys)).data,
+    (await import("../secrets/sops/decrypt.js")).decryptSops(text, file, keys),
   vault: (env) => {
     // fromEnv reads settings only; the client itself is loaded with the first resolve.
     const client = import("../secrets/vault/client.js").then(({ VaultClient }) => VaultClient.fromEnv(env));
@@ -56,5 +55,6 @@ export function createSecretSources(env: Env, deps: SecretSourceDeps = nodeSecre
       vault ??= deps.vault(env);
       return vault;
     },
+    variable: (name) => env[name],
   };
 }

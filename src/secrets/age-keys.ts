@@ -16,6 +16,11 @@ export interface AgeIdentities {
   readonly searched: readonly string[];
   /** Sources that failed to load, as messages without key material. */
   readonly problems: readonly string[];
+  /**
+   * The environment the keys were found in, through which gpg (GNUPGHOME,
+   * SOPS_GPG_EXEC) and Vault transit (VAULT_TOKEN…) keys are reached.
+   */
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
 export interface AgeKeyDeps {
@@ -148,5 +153,5 @@ export async function loadAgeIdentities(
       if (code !== "ENOENT") problems.push(`cannot read ${path}: ${code ?? "error"}`);
     }
   }
-  return { identities: [...new Set(identities)], searched, problems };
+  return { identities: [...new Set(identities)], searched, problems, env };
 }

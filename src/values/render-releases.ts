@@ -14,13 +14,22 @@ import { SecretError, type SourceLocation } from "../errors.js";
 import type { Project, Release } from "../model/project.js";
 import { chartDigest, fingerprint, secretsDigest } from "../plan/fingerprint.js";
 import type { Redactor } from "../secrets/redactor.js";
+import { environmentRefs, resolveEnvironment } from "./environment-refs.js";
 import { getPath, mergeLayers, setPath, type Values } from "./merge.js";
+import { findRefs, isRef, parseRef, positionOf, type RefUse, replaceRefs } from "./refs.js";
+import { type FetchedSecrets, resolveValueRef } from "./resolve-ref.js";
 import { leaves, trackSecretReads } from "./secret-reads.js";
 import { type Lookup, lookupKey, type TemplateEngine } from "./templates.js";
 
+export interface SopsContent {
+  /** The decrypted, MAC-verified data. */
+  data: Values;
+  /** The values that were encrypted in the file; leaves a rule left in clear are not secrets. */
+  secrets: readonly unknown[];
+}
+
 export interface SopsSource {
-  /** The decrypted, MAC-verified content of a SOPS file (cached per run by the implementation). */
-  read(path: string): Promise<Values>;
+  read(path: string): Promise<SopsContent>;
 }
 
 export interface VaultUse {
@@ -37,6 +46,8 @@ export interface VaultSource {
 
 export interface SecretSources {
   sops: SopsSource;
+  /** An environment variable, for `ref+envsubst://$VAR` references. */
+  variable(name: string): string | undefined;
   /** Made on first need, so a run without Vault references never contacts Vault. */
   vault: () => VaultSource;
 }
@@ -65,6 +76,8 @@ interface Pending {
   /** Per values source: its parsed map, or a template still to render. */
   layers: ({ data: Values } | { template: string; file: string; location: SourceLocation })[];
   lookups: Map<string, { lookup: Lookup; at: SourceLocation }>;
+  /** `ref+…` values by their text. */
+  refs: Map<string, RefUse>;
   consumed: Set<string>;
 }
 
@@ -79,8 +92,8 @@ export async function renderReleases(
   const readSops = (path: string): Promise<Values> => {
     let entry = sopsCache.get(path);
     if (!entry) {
-      entry = secrets.sops.read(path).then((data) => {
-        redactor.registerTree(data);
+      entry = secrets.sops.read(path).then(({ data, secrets: encrypted }) => {
+        for (const value of encrypted) redactor.register(value);
         return data;
       });
       sopsCache.set(path, entry);
@@ -103,10 +116,12 @@ export async function renderReleases(
   project.environment.secrets.forEach((s, i) => {
     for (const [path] of leaves(envSecretLayers[i]!)) origins.set(path, `sops:${rel(s.path)}#${path}`);
   });
-  const contextValues = mergeLayers([project.environmentValues, ...envSecretLayers]);
+  // Until the run's secrets are read, templates see references in environment values as written.
+  const envRefs = await environmentRefs(project, readText);
+  let context = { values: mergeLayers([project.environmentValues, ...envSecretLayers]), origins };
 
   const contextFor = (release: Release, consumed: Set<string>) => {
-    const values = trackSecretReads(contextValues, origins, (id) => consumed.add(id));
+    const values = trackSecretReads(context.values, context.origins, (id) => consumed.add(id));
     return {
       environment: { name: project.environment.name, values },
       values,
@@ -122,25 +137,38 @@ export async function renderReleases(
   // Pass 1: read files, render templates to collect their lookups.
   const pending: Pending[] = await Promise.all(
     releases.map(async (release): Promise<Pending> => {
-      const p: Pending = { release, layers: [], lookups: new Map(), consumed: new Set() };
+      const p: Pending = { release, layers: [], lookups: new Map(), refs: new Map(), consumed: new Set() };
+      const collect = (tree: unknown, locate: (text: string) => SourceLocation) => {
+        for (const use of findRefs(tree, locate, release.id)) p.refs.set(use.ref.text, use);
+      };
       for (const source of release.values) {
         if (source.kind === "inline") {
           p.layers.push({ data: source.data });
+          collect(source.data, () => source.location);
           continue;
         }
         const text = await readText(source.path);
+        const locate = (ref: string) => ({ file: source.path, ...positionOf(text, ref) });
         if (!source.template) {
-          p.layers.push({ data: readValuesFile(text, source.path) });
+          const data = readValuesFile(text, source.path);
+          p.layers.push({ data });
+          collect(data, locate);
           continue;
         }
-        templates.render(text, { file: source.path }, contextFor(release, new Set()), {
+        const preview = templates.render(text, { file: source.path }, contextFor(release, new Set()), {
           lookup: (lookup, at) => {
             p.lookups.set(lookupKey(lookup), { lookup, at });
             // A non-empty stand-in, so `required (vault …)` passes this collecting render.
             return PENDING;
           },
         });
+        // References the template writes or produces; a document that only parses once
+        // its lookups are resolved is reported by the real render below.
+        if (preview.includes("ref+")) collect(tryReadValues(preview, source.path), locate);
         p.layers.push({ template: text, file: source.path, location: source.location });
+      }
+      for (const [path, value] of Object.entries(release.set)) {
+        collect(value, () => ({ ...release.location, field: `set.${path}` }));
       }
       return p;
     }),
@@ -149,11 +177,22 @@ export async function renderReleases(
   // Resolve every lookup of the run at once.
   const vaultUses: VaultUse[] = [];
   const sopsFiles = new Set<string>();
+  for (const { ref, at } of envRefs) {
+    const usedBy = `environment ${project.environment.name}`;
+    if (ref.backend === "vault")
+      vaultUses.push({ ref: { path: ref.path, key: ref.key }, usedBy, location: at });
+    else if (ref.backend === "sops") sopsFiles.add(resolveIn(project.dir, ref.file));
+  }
   for (const p of pending) {
     for (const { lookup, at } of p.lookups.values()) {
       if (lookup.kind === "vault")
         vaultUses.push({ ref: { path: lookup.path, key: lookup.key }, usedBy: p.release.id, location: at });
       else sopsFiles.add(resolveIn(project.dir, lookup.file));
+    }
+    for (const { ref, at } of p.refs.values()) {
+      if (ref.backend === "vault")
+        vaultUses.push({ ref: { path: ref.path, key: ref.key }, usedBy: p.release.id, location: at });
+      else if (ref.backend === "sops") sopsFiles.add(resolveIn(project.dir, ref.file));
     }
   }
   const [vaultValues] = await Promise.all([
@@ -164,6 +203,17 @@ export async function renderReleases(
   for (const value of vaultValues.values()) redactor.register(value);
   const settled = new Map<string, Values>();
   for (const [path, data] of sopsCache) settled.set(path, await data);
+  const fetched: FetchedSecrets = {
+    vault: vaultValues,
+    sops: (file) => settled.get(resolveIn(project.dir, file)),
+    relative: (file) => rel(resolveIn(project.dir, file)),
+    variable: (name) => secrets.variable(name),
+  };
+  const environment = resolveEnvironment(project, envRefs, fetched, (value) => redactor.registerTree(value));
+  context = {
+    values: mergeLayers([environment.values, ...envSecretLayers]),
+    origins: new Map([...environment.origins, ...origins]),
+  };
 
   // Pass 2: render for real, merge, fingerprint.
   const digests = new Map<string, Promise<string>>();
@@ -183,10 +233,17 @@ export async function renderReleases(
         p.consumed.add(id);
         consumedValues.set(id, typeof value === "string" ? value : JSON.stringify(value));
       };
+      const resolveRef = (text: string, at: SourceLocation): unknown => {
+        const { ref, at: where } = p.refs.get(text) ?? { ref: parseRef(text, at, release.id), at };
+        const resolved = resolveValueRef(ref, where, fetched);
+        for (const [id, value] of resolved.consumed) consume(id, value);
+        redactor.registerTree(resolved.value);
+        return resolved.value;
+      };
       const layers: Values[] = [];
       for (const layer of p.layers) {
         if ("data" in layer) {
-          layers.push(layer.data);
+          layers.push(replaceRefs(layer.data, (text) => resolveRef(text, release.location)));
           continue;
         }
         const reads = new Set<string>();
@@ -217,10 +274,16 @@ export async function renderReleases(
           },
         });
         for (const id of reads) {
+          if (environment.consumed.has(id)) {
+            consume(id, environment.consumed.get(id));
+            continue;
+          }
           const [file, key] = splitSopsId(id, project.dir);
           consume(id, getPath(settled.get(file), key));
         }
-        layers.push(readValuesFile(text, layer.file));
+        layers.push(
+          replaceRefs(readValuesFile(text, layer.file), (ref) => resolveRef(ref, { file: layer.file })),
+        );
       }
       for (const s of release.secrets) {
         const data = settled.get(s.path)!;
@@ -228,7 +291,10 @@ export async function renderReleases(
         for (const [key, value] of leaves(data)) consume(`sops:${rel(s.path)}#${key}`, value);
       }
       let values = mergeLayers(layers);
-      for (const [path, value] of Object.entries(release.set)) values = setPath(values, path, value);
+      for (const [path, value] of Object.entries(release.set)) {
+        const set = isRef(value) ? resolveRef(value, { ...release.location, field: `set.${path}` }) : value;
+        values = setPath(values, path, set);
+      }
       const digest = secretsDigest(consumedValues);
       return {
         release,
@@ -257,6 +323,14 @@ export async function renderReleases(
 }
 
 const PENDING = "<pending secret lookup>";
+
+function tryReadValues(text: string, file: string): Values {
+  try {
+    return readValuesFile(text, file);
+  } catch {
+    return {};
+  }
+}
 
 function resolveIn(dir: string, file: string): string {
   return isAbsolute(file) ? file : resolve(dir, file);

@@ -62,6 +62,7 @@ Examples:
         configPath: options.config,
         recipients: options.age,
         output: options.outputFile,
+        env: io.env,
       });
       io.stderr.write(`encrypted ${written}\n`);
     });

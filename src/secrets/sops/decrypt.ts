@@ -1,9 +1,9 @@
-// Decrypting a SOPS file's text: parse it, unwrap the data key with age,
+// Decrypting a SOPS file's text: parse it, unwrap the data key (age, PGP, Vault transit),
 // decrypt every value and verify the MAC. Nothing here touches the disk.
 import { SecretError } from "../../errors.js";
 import type { AgeIdentities } from "../age-keys.js";
-import { unwrapDataKey } from "./data-key.js";
-import { decryptTree, type IvStash } from "./document.js";
+import { keyAccess, unwrapDataKey } from "./data-key.js";
+import { type DecryptedTree, decryptTree, type IvStash } from "./document.js";
 import { emitDocument, formatForPath, parseDocument, type SopsFormat } from "./formats/index.js";
 import { parseMetadata, type SopsMetadata } from "./metadata.js";
 import { type SopsBranch, toPlain } from "./tree.js";
@@ -17,6 +17,8 @@ export interface OpenedSops {
   metadata: SopsMetadata;
   dataKey: Uint8Array;
   stash: IvStash;
+  /** The plaintext of the values that were encrypted (not those a rule left in clear). */
+  secrets: DecryptedTree["secrets"];
 }
 
 export interface ParsedSops {
@@ -44,25 +46,32 @@ export async function openSops(
   format: SopsFormat = formatForPath(file),
 ): Promise<OpenedSops> {
   const parsed = parseSops(text, file, format);
-  if (parsed.metadata.age.length === 0) {
-    throw new SecretError("the file has no age recipient; only age keys are supported", {
-      location: { file, field: "sops" },
-    });
-  }
-  const dataKey = await unwrapDataKey(parsed.metadata.age, keys, file);
-  const { branch, stash } = decryptTree(parsed.branch, parsed.metadata, dataKey, file);
-  return { file, format, branch, metadata: parsed.metadata, dataKey, stash };
+  const dataKey = await unwrapDataKey(parsed.metadata, keyAccess(keys), file);
+  const { branch, stash, secrets } = decryptTree(parsed.branch, parsed.metadata, dataKey, file);
+  return { file, format, branch, metadata: parsed.metadata, dataKey, stash, secrets };
 }
 
 export interface DecryptedSops {
   data: Record<string, unknown>;
   format: SopsFormat;
+  /** The values that were encrypted in the file: the ones to redact. Leaves a rule left in clear are not secrets. */
+  secrets: DecryptedTree["secrets"];
 }
 
 /** Decrypt and verify; `data` is plain JavaScript (comments dropped). */
 export async function decryptSops(text: string, file: string, keys: AgeIdentities): Promise<DecryptedSops> {
   const opened = await openSops(text, file, keys);
-  return { data: toPlain(opened.branch) as Record<string, unknown>, format: opened.format };
+  if ((opened.branch.documents?.length ?? 1) > 1) {
+    throw new SecretError("a multi-document YAML file cannot be read as values", {
+      location: { file },
+      hint: "split it into one file per document; `releases secrets decrypt` prints it whole",
+    });
+  }
+  return {
+    data: toPlain(opened.branch) as Record<string, unknown>,
+    format: opened.format,
+    secrets: opened.secrets,
+  };
 }
 
 /** The file as plaintext in its own format, as `sops --decrypt` prints it. */

@@ -60,6 +60,8 @@ export function encryptTree(
 export interface DecryptedTree {
   branch: SopsBranch;
   stash: IvStash;
+  /** The plaintext of every value that was encrypted, in document order: what the redactor must hide. */
+  secrets: (string | number | bigint | boolean)[];
 }
 
 /** Decrypts every value and verifies the MAC; any failure is a SecretError naming the file and path only. */
@@ -73,6 +75,7 @@ export function decryptTree(
   const compiled = compileRules(rules);
   const hash = newMac(rules);
   const stash: IvStash = new Map();
+  const secrets: DecryptedTree["secrets"] = [];
   const key = valueKey(dataKey);
   const out = mapLeaves(branch, (leaf, path, comments, inList): Leaf => {
     const isComment = leaf.kind === "comment";
@@ -100,6 +103,7 @@ export function decryptTree(
         if (result) {
           plain = result.plain;
           stash.set(stashKey(aad, plain.type, scalarText(plain)), result.iv);
+          secrets.push(plain.value);
         }
       } catch (error) {
         if (!(error instanceof ValueCipherError)) throw error;
@@ -114,7 +118,7 @@ export function decryptTree(
   });
   const computed = hash.digest("hex").toUpperCase();
   verifyMac(metadata, computed, key, file);
-  return { branch: out, stash };
+  return { branch: out, stash, secrets };
 }
 
 /** SOPS binds a comment to its branch's path; try the enclosing paths too since YAML parsers place comments differently. */

@@ -117,8 +117,7 @@ export async function editSopsFile(
       branch: parsed.branch,
       rules: opened.metadata.rules,
       dataKey: opened.dataKey,
-      age: opened.metadata.age,
-      foreign: opened.metadata.foreign,
+      keys: opened.metadata,
       stash: opened.stash,
       now: options.now,
     });

@@ -1,10 +1,12 @@
-// Encrypting to the SOPS format: a data key wrapped for each age recipient,
-// every value encrypted under its path, the MAC encrypted under lastmodified.
+// Encrypting to the SOPS format: a data key held by key groups (age, PGP,
+// Vault transit), every value encrypted under its path, the MAC encrypted
+// under lastmodified.
 import { SecretError } from "../../errors.js";
-import { generateDataKey, wrapDataKey } from "./data-key.js";
+import { generateDataKey, type KeySpec, keyAccess, wrapDataKey } from "./data-key.js";
 import { encryptMac, encryptTree, type IvStash } from "./document.js";
 import { emitDocument, formatForPath, parseDocument, type SopsFormat } from "./formats/index.js";
-import { type AgeStanza, metadataObject, rfc3339, SOPS_VERSION, type SopsMetadata } from "./metadata.js";
+import type { Env } from "./keys/index.js";
+import { metadataObject, rfc3339, SOPS_VERSION, type SopsMetadata } from "./metadata.js";
 import type { EncryptionRules, SopsBranch } from "./tree.js";
 
 export interface SealInput {
@@ -13,8 +15,8 @@ export interface SealInput {
   branch: SopsBranch;
   rules: EncryptionRules;
   dataKey: Uint8Array;
-  age: AgeStanza[];
-  foreign?: Record<string, unknown>;
+  /** The keys holding `dataKey`, kept as they are (entries of unreachable types included). */
+  keys: Pick<SopsMetadata, "keyGroups" | "shamirThreshold">;
   stash?: IvStash;
   now?: Date;
 }
@@ -24,18 +26,23 @@ export function sealSops(input: SealInput): string {
   const { branch, mac } = encryptTree(input.branch, input.rules, input.dataKey, input.stash);
   const lastModified = rfc3339(input.now ?? new Date());
   const metadata: SopsMetadata = {
-    age: input.age,
+    ...input.keys,
     lastModified,
     mac: encryptMac(mac, input.dataKey, lastModified),
     rules: input.rules,
     version: SOPS_VERSION,
-    foreign: input.foreign ?? {},
   };
   return emitDocument(branch, input.file, input.format, metadataObject(metadata));
 }
 
 export interface EncryptOptions {
-  recipients: readonly string[];
+  /** age recipients: one group. */
+  recipients?: readonly string[];
+  /** Key groups of any key types; wins over `recipients`. */
+  groups?: readonly (readonly KeySpec[])[];
+  shamirThreshold?: number;
+  /** The environment gpg and Vault transit are reached through. */
+  env?: Env;
   rules?: EncryptionRules;
   format?: SopsFormat;
   now?: Date;
@@ -60,27 +67,23 @@ export function normalizeRules(rules: EncryptionRules = {}, file: string): Encry
   return out;
 }
 
-/** Encrypt plaintext file contents for the given age recipients. */
+/** Encrypt plaintext file contents for the given keys. */
 export async function encryptSops(plaintext: string, file: string, options: EncryptOptions): Promise<string> {
   const format = options.format ?? formatForPath(file);
   const parsed = parseDocument(plaintext, file, format);
   if (parsed.metadata !== undefined) {
     throw new SecretError("the file is already encrypted (it has sops metadata)", { location: { file } });
   }
-  if (options.recipients.length === 0) {
-    throw new SecretError("no age recipients to encrypt for", {
-      location: { file },
-      hint: "add a creation rule with `age:` to .sops.yaml, or pass --age",
-    });
-  }
+  const groups = options.groups ?? [(options.recipients ?? []).map((id) => ({ type: "age", id }))];
   const dataKey = generateDataKey();
+  const access = keyAccess({ identities: [], searched: [], problems: [], env: options.env });
   return sealSops({
     file,
     format,
     branch: parsed.branch,
     rules: normalizeRules(options.rules, file),
     dataKey,
-    age: await wrapDataKey(dataKey, options.recipients, file),
+    keys: await wrapDataKey(dataKey, groups, options.shamirThreshold, access, file),
     now: options.now,
   });
 }

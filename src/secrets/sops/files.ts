@@ -8,7 +8,8 @@ import { SecretError } from "../../errors.js";
 import type { AgeIdentities } from "../age-keys.js";
 import { openSops, parseSops, plaintextOf } from "./decrypt.js";
 import { encryptSops } from "./encrypt.js";
-import { type RekeyResult, rotate, updateKeys } from "./rekey.js";
+import type { Env } from "./keys/index.js";
+import { currentKeys, type KeyTarget, type RekeyResult, rotate, updateKeys } from "./rekey.js";
 import { type CreationRule, parseSopsConfig, ruleForFile, type SopsConfig } from "./rules.js";
 
 export const SOPS_CONFIG_NAME = ".sops.yaml";
@@ -87,9 +88,11 @@ export async function creationRuleFor(file: string, lookup: RuleLookup): Promise
 }
 
 export interface EncryptFileOptions extends RuleLookup {
-  /** Recipients given on the command line, overriding .sops.yaml. */
+  /** age recipients given on the command line, overriding .sops.yaml. */
   recipients?: string[];
   output?: string;
+  /** The environment gpg and Vault transit keys are reached through. */
+  env?: Env;
 }
 
 export async function encryptFile(file: string, options: EncryptFileOptions): Promise<string> {
@@ -97,8 +100,11 @@ export async function encryptFile(file: string, options: EncryptFileOptions): Pr
   const plaintext = await readText(path);
   const rule = options.recipients?.length ? undefined : await creationRuleFor(path, options);
   const text = await encryptSops(plaintext, path, {
-    recipients: options.recipients?.length ? options.recipients : (rule?.recipients ?? []),
+    recipients: options.recipients,
+    groups: rule?.groups,
+    shamirThreshold: rule?.shamirThreshold,
     rules: rule?.rules,
+    env: options.env,
   });
   const target = options.output ? resolve(options.cwd, options.output) : path;
   await writeAtomically(target, text);
@@ -118,7 +124,7 @@ export async function updateKeysFile(
 ): Promise<RekeyResult & { written: boolean }> {
   const path = resolve(lookup.cwd, file);
   const rule = await creationRuleFor(path, lookup);
-  const result = await updateKeys(await readText(path), path, keys, rule.recipients);
+  const result = await updateKeys(await readText(path), path, keys, rule);
   const written = result.change.added.length > 0 || result.change.removed.length > 0;
   if (written) await writeAtomically(path, result.text);
   return { ...result, written };
@@ -141,14 +147,22 @@ export async function rotateSopsFile(
 ): Promise<RekeyResult> {
   const absolute = resolve(path);
   const text = await readText(absolute);
-  let recipients: string[] | undefined;
+  let target: KeyTarget | undefined;
   if (options.addRecipients?.length || options.removeRecipients?.length) {
-    const current = parseSops(text, absolute).metadata.age.map((a) => a.recipient);
-    recipients = [...new Set([...current, ...(options.addRecipients ?? [])])].filter(
-      (r) => !(options.removeRecipients ?? []).includes(r),
-    );
+    // --add-age/--rm-age change the first group's age keys.
+    const current = currentKeys(parseSops(text, absolute).metadata);
+    const removed = new Set(options.removeRecipients ?? []);
+    const groups = current.groups.map((group, i) => {
+      const kept = group.filter((k) => !(k.type === "age" && removed.has(k.id)));
+      if (i > 0) return kept;
+      const added = (options.addRecipients ?? []).filter(
+        (r) => !kept.some((k) => k.type === "age" && k.id === r),
+      );
+      return [...kept, ...added.map((id) => ({ type: "age", id }))];
+    });
+    target = { groups, shamirThreshold: current.shamirThreshold };
   }
-  const result = await rotate(text, absolute, keys, { recipients, now: options.now });
+  const result = await rotate(text, absolute, keys, { target, now: options.now });
   await writeAtomically(absolute, result.text);
   return result;
 }

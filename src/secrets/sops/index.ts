@@ -19,7 +19,6 @@ export {
   updateKeysFile,
 } from "./files.js";
 export { formatForPath, type SopsFormat } from "./formats/index.js";
-export { type SecretSink, SopsReader, type SopsReaderOptions, valueAt } from "./reader.js";
 export { type RekeyResult, rotate, updateKeys } from "./rekey.js";
 export { type CreationRule, parseSopsConfig, ruleForFile, type SopsConfig } from "./rules.js";
 export type { EncryptionRules } from "./tree.js";

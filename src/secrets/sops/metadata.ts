@@ -1,27 +1,22 @@
-// The `sops:` metadata block: which age recipients hold the data key, when the
+// The `sops:` metadata block: which keys hold the data key (or its Shamir shares), when the
 // file was last encrypted, the encrypted MAC and the encryption rules. Parsed
 // from and written to a plain object; each format decides how that object looks.
 import { SecretError } from "../../errors.js";
+import { KEY_TYPES, type MasterKey } from "./keys/index.js";
 import { DEFAULT_UNENCRYPTED_SUFFIX, type EncryptionRules, RULE_FIELDS } from "./tree.js";
 
 export const SOPS_VERSION = "3.13.2";
 
-export interface AgeStanza {
-  recipient: string;
-  enc: string;
-}
-
 export interface SopsMetadata {
-  age: AgeStanza[];
+  /** Who holds the data key: one group (each key holds the whole key), or several holding Shamir shares. */
+  keyGroups: MasterKey[][];
+  /** How many groups' shares rebuild the data key; set only with several groups. */
+  shamirThreshold?: number;
   lastModified: string;
   mac: string;
   rules: EncryptionRules;
   version: string;
-  /** Entries for key types we do not handle (pgp, kms, …), kept verbatim on edit. */
-  foreign: Record<string, unknown>;
 }
-
-const FOREIGN_KEY_TYPES = ["kms", "gcp_kms", "azure_kv", "hc_vault", "pgp"] as const;
 
 function fail(file: string, message: string, field = "sops"): never {
   throw new SecretError(message, { location: { file, field } });
@@ -34,16 +29,21 @@ function asString(raw: Record<string, unknown>, name: string, file: string): str
   return v;
 }
 
-function ageStanzas(list: unknown, file: string, field: string): AgeStanza[] {
-  if (list === undefined || list === null) return [];
-  if (!Array.isArray(list)) fail(file, "must be a list", field);
-  return list.map((entry, i) => {
-    const e = entry as Record<string, unknown> | null;
-    if (typeof e?.recipient !== "string" || typeof e.enc !== "string") {
-      fail(file, "needs a recipient and an enc string", `${field}[${i}]`);
-    }
-    return { recipient: e.recipient.trim(), enc: e.enc };
-  });
+/** The keys of one group: each key type's list under its field. */
+function parseGroup(raw: Record<string, unknown>, file: string, where: string): MasterKey[] {
+  if (raw.merge !== undefined && raw.merge !== null) {
+    fail(file, "merged key groups are not supported", `${where}.merge`);
+  }
+  const keys: MasterKey[] = [];
+  for (const type of KEY_TYPES) {
+    const list = raw[type.field];
+    if (list === undefined || list === null) continue;
+    if (!Array.isArray(list)) fail(file, "must be a list", `${where}${type.field}`);
+    list.forEach((entry, i) => {
+      keys.push(type.parse(entry, file, `${where}${type.field}[${i}]`));
+    });
+  }
+  return keys;
 }
 
 export function parseMetadata(raw: unknown, file: string): SopsMetadata {
@@ -54,17 +54,32 @@ export function parseMetadata(raw: unknown, file: string): SopsMetadata {
     });
   }
   const m = raw as Record<string, unknown>;
-  let age = ageStanzas(m.age, file, "sops.age");
-  const groups = m.key_groups;
-  if (Array.isArray(groups) && groups.length > 0) {
-    if (groups.length > 1) {
-      fail(file, "key groups with Shamir secret sharing are not supported", "sops.key_groups");
+  let keyGroups: MasterKey[][];
+  let shamirThreshold: number | undefined;
+  if (Array.isArray(m.key_groups) && m.key_groups.length > 0) {
+    keyGroups = m.key_groups.map((group, i) => {
+      if (group === null || typeof group !== "object" || Array.isArray(group)) {
+        fail(file, "must be a mapping", `sops.key_groups[${i}]`);
+      }
+      return parseGroup(group as Record<string, unknown>, file, `sops.key_groups[${i}].`);
+    });
+    const threshold = m.shamir_threshold;
+    if (threshold !== undefined && threshold !== null && threshold !== 0) {
+      if (
+        typeof threshold !== "number" ||
+        !Number.isInteger(threshold) ||
+        threshold < 1 ||
+        threshold > keyGroups.length
+      ) {
+        fail(file, `must be a whole number from 1 to ${keyGroups.length}`, "sops.shamir_threshold");
+      }
+      shamirThreshold = threshold;
     }
-    age = [
-      ...age,
-      ...ageStanzas((groups[0] as Record<string, unknown>)?.age, file, "sops.key_groups[0].age"),
-    ];
+    if (keyGroups.length > 1) shamirThreshold ??= keyGroups.length;
+  } else {
+    keyGroups = [parseGroup(m, file, "sops.")];
   }
+  if (keyGroups.some((g) => g.length === 0)) fail(file, "no keys found in the file", "sops");
   const rules: EncryptionRules = {};
   for (const [name, prop] of RULE_FIELDS) {
     const v = asString(m, name, file);
@@ -88,32 +103,41 @@ export function parseMetadata(raw: unknown, file: string): SopsMetadata {
   if (macOnly === true || macOnly === "true") rules.macOnlyEncrypted = true;
   const lastModified = asString(m, "lastmodified", file);
   if (lastModified === undefined) fail(file, "is missing", "sops.lastmodified");
-  const foreign: Record<string, unknown> = {};
-  for (const type of FOREIGN_KEY_TYPES) {
-    const v = m[type];
-    if (Array.isArray(v) && v.length > 0) foreign[type] = v;
-  }
-  if (age.length === 0 && Object.keys(foreign).length === 0)
-    fail(file, "no keys found in the file", "sops.age");
   return {
-    age,
+    keyGroups,
+    ...(keyGroups.length > 1 ? { shamirThreshold } : {}),
     lastModified,
     mac: asString(m, "mac", file) ?? "",
     rules,
     version: asString(m, "version", file) ?? SOPS_VERSION,
-    foreign,
   };
+}
+
+/** One group's keys under their fields, in sops's order; `always` fields are written even when empty. */
+function groupObject(keys: readonly MasterKey[], always: readonly string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const type of KEY_TYPES) {
+    const entries = keys.filter((k) => k.type === type.field).map((k) => k.entry);
+    if (entries.length > 0 || always.includes(type.field)) out[type.field] = entries;
+  }
+  return out;
 }
 
 /** The metadata as SOPS writes it, fields in the order of its Go struct. */
 export function metadataObject(md: SopsMetadata): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const type of ["kms", "gcp_kms", "azure_kv", "hc_vault"])
-    if (md.foreign[type]) out[type] = md.foreign[type];
-  out.age = md.age.map((a) => ({ recipient: a.recipient, enc: a.enc }));
+  let flat: Record<string, unknown> = {};
+  if (md.keyGroups.length > 1) {
+    out.shamir_threshold = md.shamirThreshold ?? md.keyGroups.length;
+    out.key_groups = md.keyGroups.map((g) => groupObject(g, []));
+  } else {
+    flat = groupObject(md.keyGroups[0] ?? [], ["age"]);
+  }
+  for (const field of ["kms", "gcp_kms", "azure_kv", "hc_vault", "age"])
+    if (flat[field]) out[field] = flat[field];
   out.lastmodified = md.lastModified;
   out.mac = md.mac;
-  if (md.foreign.pgp) out.pgp = md.foreign.pgp;
+  if (flat.pgp) out.pgp = flat.pgp;
   for (const [name, prop] of RULE_FIELDS) if (md.rules[prop] !== undefined) out[name] = md.rules[prop];
   if (md.rules.macOnlyEncrypted) out.mac_only_encrypted = true;
   out.version = md.version;

@@ -1,14 +1,19 @@
 // `.sops.yaml` creation rules: the first rule whose path_regex matches the
 // file's path (relative to the config's directory) — or that has none — names
-// the age recipients and encryption rules for new files and for updatekeys.
+// the keys (age, pgp, hc_vault_transit_uri, key_groups with shamir_threshold)
+// and encryption rules for new files and for updatekeys.
 import { isAbsolute, relative, sep } from "node:path";
 import { parseDocument } from "yaml";
 import { SecretError } from "../../errors.js";
+import type { KeySpec } from "./data-key.js";
 import { type EncryptionRules, goRegExp, RULE_FIELDS } from "./tree.js";
 
 export interface CreationRule {
   pathRegex?: string;
-  recipients: string[];
+  /** The keys new files are encrypted for: one group, or several sharing the data key. */
+  groups: KeySpec[][];
+  /** With several groups: how many are needed to decrypt (default: all). */
+  shamirThreshold?: number;
   rules: EncryptionRules;
   /** Index in creation_rules, for messages. */
   index: number;
@@ -23,11 +28,52 @@ function recipientList(value: unknown, file: string, field: string): string[] {
   if (value === undefined || value === null) return [];
   const items = typeof value === "string" ? value.split(",") : Array.isArray(value) ? value : undefined;
   if (!items || items.some((i) => typeof i !== "string")) {
-    throw new SecretError("must be a comma-separated string or a list of age recipients", {
+    throw new SecretError("must be a comma-separated string or a list of keys", {
       location: { file, field },
     });
   }
   return (items as string[]).map((r) => r.trim()).filter((r) => r !== "");
+}
+
+/** Rule fields naming keys, and the key type each names (`kms`… are refused when encrypting). */
+const FLAT_KEY_FIELDS = [
+  ["age", "age"],
+  ["pgp", "pgp"],
+  ["hc_vault_transit_uri", "hc_vault"],
+  ["kms", "kms"],
+  ["gcp_kms", "gcp_kms"],
+  ["azure_keyvault", "azure_kv"],
+] as const;
+/** Inside key_groups, Vault is spelled `hc_vault` (sops config.go). */
+const GROUP_KEY_FIELDS = [
+  ["age", "age"],
+  ["pgp", "pgp"],
+  ["hc_vault", "hc_vault"],
+  ["kms", "kms"],
+  ["gcp_kms", "gcp_kms"],
+  ["azure_keyvault", "azure_kv"],
+] as const;
+
+function keySpecs(
+  raw: Record<string, unknown>,
+  fields: typeof FLAT_KEY_FIELDS | typeof GROUP_KEY_FIELDS,
+  file: string,
+  where: string,
+): KeySpec[] {
+  const specs: KeySpec[] = [];
+  for (const [name, type] of fields) {
+    for (const item of recipientList(entryIds(raw[name]), file, `${where}${name}`))
+      specs.push({ type, id: item });
+  }
+  return specs;
+}
+
+/** Cloud KMS entries in rules are maps (`arn:`, `resource_id:`…): name them by their first string. */
+function entryIds(value: unknown): unknown {
+  if (!Array.isArray(value)) return value;
+  return value.map((v) =>
+    v !== null && typeof v === "object" ? Object.values(v).find((x) => typeof x === "string") : v,
+  );
 }
 
 export function parseSopsConfig(text: string, file: string): SopsConfig {
@@ -47,15 +93,35 @@ export function parseSopsConfig(text: string, file: string): SopsConfig {
     if (!entry || typeof entry !== "object")
       throw new SecretError("must be a mapping", { location: { file, field } });
     const r = entry as Record<string, unknown>;
-    let recipients = recipientList(r.age, file, `${field}.age`);
-    if (Array.isArray(r.key_groups)) {
-      if (r.key_groups.length > 1) {
-        throw new SecretError("key groups with Shamir secret sharing are not supported", {
-          location: { file, field: `${field}.key_groups` },
-        });
+    let groups: KeySpec[][] = [keySpecs(r, FLAT_KEY_FIELDS, file, `${field}.`)];
+    let shamirThreshold: number | undefined;
+    if (Array.isArray(r.key_groups) && r.key_groups.length > 0) {
+      // Non-empty key_groups override the rule's flat keys, as in sops.
+      groups = r.key_groups.map((group: unknown, g: number) => {
+        if (!group || typeof group !== "object" || Array.isArray(group)) {
+          throw new SecretError("must be a mapping", {
+            location: { file, field: `${field}.key_groups[${g}]` },
+          });
+        }
+        return keySpecs(
+          group as Record<string, unknown>,
+          GROUP_KEY_FIELDS,
+          file,
+          `${field}.key_groups[${g}].`,
+        );
+      });
+      const t = r.shamir_threshold;
+      if (t !== undefined && t !== null) {
+        if (typeof t !== "number" || !Number.isInteger(t) || t < 1 || t > groups.length) {
+          throw new SecretError(
+            `must be a whole number from 1 to ${groups.length}, the number of key groups`,
+            {
+              location: { file, field: `${field}.shamir_threshold` },
+            },
+          );
+        }
+        shamirThreshold = t;
       }
-      const group = r.key_groups[0] as Record<string, unknown> | undefined;
-      recipients = [...recipients, ...recipientList(group?.age, file, `${field}.key_groups[0].age`)];
     }
     const rules: EncryptionRules = {};
     for (const [name, prop] of RULE_FIELDS) {
@@ -77,7 +143,10 @@ export function parseSopsConfig(text: string, file: string): SopsConfig {
         });
       }
     }
-    return { pathRegex, recipients: [...new Set(recipients)], rules, index };
+    groups = groups.map((g) =>
+      g.filter((k, i) => g.findIndex((o) => o.type === k.type && o.id === k.id) === i),
+    );
+    return { pathRegex, groups, ...(shamirThreshold ? { shamirThreshold } : {}), rules, index };
   });
   return { file, creationRules };
 }

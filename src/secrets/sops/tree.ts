@@ -22,6 +22,8 @@ export interface SopsItem {
 export interface SopsBranch {
   kind: "branch";
   items: (SopsItem | SopsComment)[];
+  /** At the root of a multi-document YAML file: how many items each document has. */
+  documents?: number[];
 }
 
 export interface SopsList {
@@ -161,7 +163,7 @@ export function mapLeaves(
       stack[level] = [];
       return out;
     });
-    return { kind: "branch", items };
+    return b.documents ? { kind: "branch", items, documents: b.documents } : { kind: "branch", items };
   };
   return walkBranch(branch, [], []);
 }

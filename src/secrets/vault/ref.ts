@@ -1,4 +1,5 @@
-// A Vault reference as written in a template: `{{vault "secret/app1/db" "password"}}`.
+// A Vault reference as written in a template, `{{vault "secret/app1/db" "password"}}`,
+// or in a value, `ref+vault://secret/app1/db#password`.
 // The path is what the user wrote (with or without KV v2's `data/`); the mount
 // lookup decides the API path later, so two spellings of one secret still
 // share one read.
@@ -26,13 +27,18 @@ export function refKey(ref: VaultRef): string {
 }
 
 /** Checks and normalises a reference; a malformed one is a template error at `location`. */
-export function vaultRef(path: string, key: string, location?: SourceLocation): VaultRef {
+export function vaultRef(
+  path: string,
+  key: string,
+  location?: SourceLocation,
+  hint = 'Write {{vault "<mount>/<path>" "<key>"}}, e.g. {{vault "secret/app1/db" "password"}}.',
+): VaultRef {
   const normalised = path.trim().replace(/^\/+|\/+$/g, "");
   const problem = pathProblem(normalised) ?? (key.trim() === "" ? "the key is empty" : undefined);
   if (problem) {
     throw new TemplateError(`invalid Vault reference ${JSON.stringify(`${path}#${key}`)}: ${problem}`, {
       location,
-      hint: 'Write {{vault "<mount>/<path>" "<key>"}}, e.g. {{vault "secret/app1/db" "password"}}.',
+      hint,
     });
   }
   return { path: normalised, key };

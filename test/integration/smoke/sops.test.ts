@@ -1,13 +1,15 @@
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { decryptSops } from "sops-age";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { decryptSops } from "../../../src/secrets/sops/decrypt.js";
 import { run } from "../../toolchain/tools.js";
 
-// The pinned sops binary encrypts for an age recipient; the sops-age package
-// decrypts in Node. This is the round trip the secrets library relies on.
+// The pinned sops binary encrypts for an age recipient; the secrets library
+// decrypts it in Node (MAC verified). This is the round trip runs rely on.
+const keysOf = (secretKey: string) => ({ identities: [secretKey], searched: [], problems: [] });
+
 describe("sops with age", () => {
   let dir: string;
   let secretKey: string;
@@ -45,8 +47,8 @@ describe("sops with age", () => {
     expect(document.db.password).toMatch(/^ENC\[AES256_GCM,data:/);
     expect(document.sops.age[0]!.recipient).toBe(recipient);
 
-    const decrypted = await decryptSops(encrypted.stdout, { secretKey, fileType: "yaml" });
-    expect(decrypted).toEqual({ db: { password: "hunter2", port: 5432 }, feature: true });
+    const decrypted = await decryptSops(encrypted.stdout, plain, keysOf(secretKey));
+    expect(decrypted.data).toEqual({ db: { password: "hunter2", port: 5432 }, feature: true });
   });
 
   it("refuses to decrypt with a different age key", async () => {
@@ -58,6 +60,8 @@ describe("sops with age", () => {
     const otherKeyFile = path.join(dir, "other-keys.txt");
     expect((await run("age-keygen", ["-o", otherKeyFile])).code).toBe(0);
     const otherKey = (await readFile(otherKeyFile, "utf8")).match(/^AGE-SECRET-KEY-1[0-9A-Z]+$/m)![0];
-    await expect(decryptSops(encrypted.stdout, { secretKey: otherKey, fileType: "yaml" })).rejects.toThrow();
+    await expect(decryptSops(encrypted.stdout, plain, keysOf(otherKey))).rejects.toThrow(
+      "none of the available age identities can decrypt the data key",
+    );
   });
 });

@@ -138,7 +138,9 @@ describe.each(Object.keys(plaintexts) as Ext[])("SOPS %s files and the real sops
 
   it("updatekeys keeps values, MAC and lastmodified, and sops decrypts with the new key", async () => {
     const original = await encryptSops(plain, `x.${ext}`, { recipients: [recipient1] });
-    const { text, change } = await updateKeys(original, `x.${ext}`, await keys(), [recipient2]);
+    const { text, change } = await updateKeys(original, `x.${ext}`, await keys(), {
+      groups: [[{ type: "age", id: recipient2 }]],
+    });
     expect(change).toEqual({ added: [recipient2], removed: [recipient1] });
     const metaLine = (t: string, name: string) => t.split("\n").find((l) => l.includes(name));
     expect(metaLine(text, "lastmodified")).toBe(metaLine(original, "lastmodified"));

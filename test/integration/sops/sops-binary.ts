@@ -36,7 +36,7 @@ export interface SopsRun {
 
 export function sops(
   args: readonly string[],
-  options: { keyFile?: string; cwd?: string; config?: string } = {},
+  options: { keyFile?: string; cwd?: string; config?: string; env?: Record<string, string> } = {},
 ): SopsRun {
   requireSops();
   const result = spawnSync(sopsBinary, ["--config", options.config ?? emptyConfig, ...args], {
@@ -46,6 +46,7 @@ export function sops(
       PATH: process.env.PATH ?? "",
       HOME: emptyConfigDir,
       SOPS_AGE_KEY_FILE: options.keyFile ?? testKeyFile,
+      ...options.env,
     },
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };

@@ -15,7 +15,7 @@ function fakeDeps(files: Record<string, string>) {
     },
     decrypt: async (text, file) => {
       calls.decrypts.push(file);
-      return { decrypted: text };
+      return { data: { decrypted: text }, secrets: [text] };
     },
     vault: () => {
       calls.vaults++;
@@ -30,8 +30,8 @@ describe("the CLI's secret sources", () => {
     const { deps, calls } = fakeDeps({ "/p/a.sops.yaml": "a", "/p/b.sops.yaml": "b" });
     const sources = createSecretSources({}, deps);
     expect(calls.identities).toBe(0);
-    expect(await sources.sops.read("/p/a.sops.yaml")).toEqual({ decrypted: "a" });
-    expect(await sources.sops.read("/p/b.sops.yaml")).toEqual({ decrypted: "b" });
+    expect(await sources.sops.read("/p/a.sops.yaml")).toEqual({ data: { decrypted: "a" }, secrets: ["a"] });
+    expect(await sources.sops.read("/p/b.sops.yaml")).toEqual({ data: { decrypted: "b" }, secrets: ["b"] });
     expect(calls).toEqual({ identities: 1, decrypts: ["/p/a.sops.yaml", "/p/b.sops.yaml"], vaults: 0 });
   });
 

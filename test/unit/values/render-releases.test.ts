@@ -69,7 +69,11 @@ function project(releases: Release[], environmentValues: Values = { domain: "exa
 }
 
 /** In-memory SOPS and Vault that record what they were asked. */
-function fakeSecrets(sopsFiles: Record<string, Values>, vault: Record<string, string> = {}) {
+function fakeSecrets(
+  sopsFiles: Record<string, Values>,
+  vault: Record<string, string> = {},
+  variables: Record<string, string> = {},
+) {
   const calls = { sopsReads: [] as string[], vaultResolves: [] as VaultUse[][], vaultMade: 0 };
   const sources: SecretSources = {
     sops: {
@@ -77,9 +81,11 @@ function fakeSecrets(sopsFiles: Record<string, Values>, vault: Record<string, st
         calls.sopsReads.push(path);
         const data = sopsFiles[path];
         if (!data) throw new SecretError(`no such sops file ${path}`);
-        return structuredClone(data);
+        // Every leaf counts as encrypted here, except keys ending in _unencrypted (sops' default rule).
+        return { data: structuredClone(data), secrets: encryptedLeaves(data) };
       },
     },
+    variable: (name) => variables[name],
     vault: () => {
       calls.vaultMade++;
       return {
@@ -93,6 +99,15 @@ function fakeSecrets(sopsFiles: Record<string, Values>, vault: Record<string, st
     },
   };
   return { sources, calls };
+}
+
+function encryptedLeaves(tree: unknown, key = ""): unknown[] {
+  if (key.endsWith("_unencrypted")) return [];
+  if (Array.isArray(tree)) return tree.flatMap((item) => encryptedLeaves(item));
+  if (tree !== null && typeof tree === "object") {
+    return Object.entries(tree).flatMap(([k, v]) => encryptedLeaves(v, k));
+  }
+  return [tree];
 }
 
 function memoryFiles(files: Record<string, string>): ProjectFiles {
@@ -113,10 +128,12 @@ async function render(
   files: Record<string, string>,
   sopsFiles: Record<string, Values>,
   vault: Record<string, string> = {},
+  variables: Record<string, string> = {},
+  environmentValues?: Values,
 ) {
-  const { sources, calls } = fakeSecrets(sopsFiles, vault);
+  const { sources, calls } = fakeSecrets(sopsFiles, vault, variables);
   const redactor = new Redactor();
-  const rendered = await renderReleases(project(releases), releases, {
+  const rendered = await renderReleases(project(releases, environmentValues), releases, {
     templates,
     files: memoryFiles(files),
     secrets: sources,
@@ -285,13 +302,15 @@ describe("secret consumption", () => {
     ]);
   });
 
-  it("registers every decrypted value with the redactor", async () => {
+  it("registers every encrypted value with the redactor, and no value a rule left in clear", async () => {
     const { redactor } = await render(releases(), files, {
-      [ENV_SECRETS]: envSecrets,
+      [ENV_SECRETS]: { ...envSecrets, region_unencrypted: "eu-west-1", replicas_unencrypted: 3 },
       "/p/own.sops.yaml": ownSecrets,
     });
     for (const secret of ["db-pass-1", "api-token-1", "tls-key-1", "tls-cert-1"])
       expect(redactor.has(secret)).toBe(true);
+    expect(redactor.has("eu-west-1")).toBe(false);
+    expect(redactor.has(3)).toBe(false);
     expect(redactor.redactTree({ a: "db-pass-1", b: "example.com" })).toEqual({
       a: "<redacted>",
       b: "example.com",
@@ -350,4 +369,145 @@ describe("secret consumption", () => {
     expect(slower.byName("reads-nothing").fingerprint).not.toBe(base.byName("reads-nothing").fingerprint);
     expect(slower.byName("own-secrets").fingerprint).toBe(base.byName("own-secrets").fingerprint);
   });
+});
+
+describe("ref+ references in values", () => {
+  const refFiles = {
+    "/p/a.yaml": "db:\n  password: ref+vault://secret/data/db#password\n  user: ref+vault://secret/db#user\n",
+    "/p/b.yaml.hbs":
+      'token: {{vault "secret/data/db" "password"}}\nmail: ref+sops://{{values.mailFile}}#/mail/token\n',
+  };
+  const refReleases = () => [
+    release("a", [file("/p/a.yaml"), inline({ env: { TOKEN: "ref+envsubst://$CI_TOKEN" } })], {
+      set: { "db.replica": "ref+sops://shared.sops.yaml#/replica/password" },
+    }),
+    release("b", [file("/p/b.yaml.hbs")]),
+    release("c", [inline({ plain: "ref-not-a-reference" })]),
+  ];
+  const sops = {
+    [ENV_SECRETS]: envSecrets,
+    "/p/shared.sops.yaml": { replica: { password: "replica-pw-1" }, mail: { token: "mail-token-1" } },
+  };
+  const vault = { "secret/data/db#password": "vault-pw", "secret/db#user": "vault-user" };
+
+  it("resolves vault, sops and envsubst references where a value is exactly one", async () => {
+    const rendered = await renderReleasesWithContext(refReleases(), { mailFile: "shared.sops.yaml" });
+    expect(rendered.byName("a").values).toEqual({
+      db: { password: "vault-pw", user: "vault-user", replica: "replica-pw-1" },
+      env: { TOKEN: "ci-token-1" },
+    });
+    expect(rendered.byName("b").values).toEqual({ token: "vault-pw", mail: "mail-token-1" });
+    expect(rendered.byName("c").values).toEqual({ plain: "ref-not-a-reference" });
+  });
+
+  it("reads Vault in the same batch as {{vault}} lookups, one use per release and reference", async () => {
+    const { calls } = await renderReleasesWithContext(refReleases(), { mailFile: "shared.sops.yaml" });
+    expect(calls.vaultResolves).toHaveLength(1);
+    expect(calls.vaultResolves[0]!.map((u) => `${u.usedBy} ${u.ref.path}#${u.ref.key}`).sort()).toEqual([
+      "apps/a secret/data/db#password",
+      "apps/a secret/db#user",
+      "apps/b secret/data/db#password",
+    ]);
+    expect(calls.vaultResolves[0]!.find((u) => u.ref.key === "user")?.location).toEqual({
+      file: "/p/a.yaml",
+      line: 3,
+      column: 9,
+    });
+  });
+
+  it("resolves references in environment values in the same batch; a template that reads one consumes it", async () => {
+    const releases = [
+      release("reads", [file("/p/reads.yaml.hbs")]),
+      release("ignores", [inline({ plain: true })]),
+    ];
+    const { byName, calls, redactor } = await render(
+      releases,
+      { "/p/reads.yaml.hbs": "password: {{values.shared.password}}\nhost: {{values.shared.host}}\n" },
+      sops,
+      vault,
+      {},
+      { shared: { password: "ref+vault://secret/db#user", host: "db.internal" } },
+    );
+    expect(calls.vaultResolves).toHaveLength(1);
+    // The collecting render also sees the reference the template copies: one read all the same.
+    expect(calls.vaultResolves[0]!.map((u) => `${u.usedBy} ${u.ref.path}#${u.ref.key}`).sort()).toEqual([
+      "apps/reads secret/db#user",
+      "environment prod secret/db#user",
+    ]);
+    expect(byName("reads").values).toEqual({ password: "vault-user", host: "db.internal" });
+    expect(byName("reads").consumed).toEqual(["vault:secret/db#user"]);
+    expect(byName("ignores").consumed).toEqual([]);
+    expect(redactor.has("vault-user")).toBe(true);
+  });
+
+  it("records references as consumed secrets and registers their values with the redactor", async () => {
+    const { byName, redactor } = await renderReleasesWithContext(refReleases(), {
+      mailFile: "shared.sops.yaml",
+    });
+    expect(byName("a").consumed).toEqual([
+      "env:CI_TOKEN",
+      "sops:shared.sops.yaml#replica.password",
+      "vault:secret/data/db#password",
+      "vault:secret/db#user",
+    ]);
+    expect(byName("b").consumed).toEqual([
+      "sops:shared.sops.yaml#mail.token",
+      "vault:secret/data/db#password",
+    ]);
+    for (const secret of ["vault-pw", "vault-user", "replica-pw-1", "ci-token-1", "mail-token-1"]) {
+      expect(redactor.has(secret)).toBe(true);
+    }
+  });
+
+  it("changes the fingerprint of exactly the releases whose referenced secret changed", async () => {
+    const one = await renderReleasesWithContext(refReleases(), { mailFile: "shared.sops.yaml" });
+    const two = await renderReleasesWithContext(
+      refReleases(),
+      { mailFile: "shared.sops.yaml" },
+      { "secret/db#user": "vault-user-2" },
+    );
+    expect(two.byName("a").fingerprint).not.toBe(one.byName("a").fingerprint);
+    expect(two.byName("b").fingerprint).toBe(one.byName("b").fingerprint);
+  });
+
+  it.each([
+    {
+      what: "an unknown backend, naming the release, file and line",
+      files: { "/p/x.yaml": "a: 1\nkey: ref+awssecrets://prod/db#password\n" },
+      message:
+        '/p/x.yaml:2:6: unknown reference backend "awssecrets" in "ref+awssecrets://prod/db#password" (used by apps/x)',
+      code: 2,
+    },
+    {
+      what: "a missing SOPS pointer",
+      files: { "/p/x.yaml": "key: ref+sops://shared.sops.yaml#/nope\n" },
+      message: "/p/x.yaml:1:6: ref+sops://shared.sops.yaml#/nope: /nope is not in shared.sops.yaml",
+      code: 3,
+    },
+    {
+      what: "an unset environment variable",
+      files: { "/p/x.yaml": "key: ref+envsubst://$NOPE\n" },
+      message: "/p/x.yaml:1:6: environment variable NOPE is not set (ref+envsubst://$NOPE)",
+      code: 3,
+    },
+  ])("fails on $what", async ({ files, message, code }) => {
+    const error = await render([release("x", [file("/p/x.yaml")])], files, sops, vault).catch((e) => e);
+    expect(error.describe().split("\n")[0]).toBe(message);
+    expect(error.exitCode).toBe(code);
+  });
+
+  async function renderReleasesWithContext(
+    releases: Release[],
+    environmentValues: Values,
+    vaultOverride: Record<string, string> = {},
+  ) {
+    return render(
+      releases,
+      refFiles,
+      sops,
+      { ...vault, ...vaultOverride },
+      { CI_TOKEN: "ci-token-1" },
+      environmentValues,
+    );
+  }
 });

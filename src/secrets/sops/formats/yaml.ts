@@ -12,6 +12,7 @@ import {
   Pair,
   parseAllDocuments,
   Scalar,
+  visit,
   YAMLMap,
   YAMLSeq,
 } from "yaml";
@@ -26,6 +27,8 @@ export interface ParsedDocument {
 
 type Mode = "yaml" | "json";
 
+const TIMESTAMPS = new Set(["lastmodified", "created_at"]);
+
 function comments(text: string | null | undefined): SopsComment[] {
   if (!text) return [];
   return text
@@ -38,12 +41,29 @@ function fail(file: string, message: string, line?: number): never {
   throw new SecretError(message, { location: { file, line } });
 }
 
+/**
+ * A multi-document YAML file is one branch per document, as sops reads it; we
+ * keep them as one branch (the MAC and every value's path are the same as
+ * sops's walk over the documents in order) and remember where each document
+ * ends in `documents`, so it is written back as the same documents.
+ */
 export function parseYamlLike(text: string, file: string, mode: Mode): ParsedDocument {
   const docs = parseAllDocuments(text, { intAsBigInt: true, uniqueKeys: mode === "yaml" });
-  if (!Array.isArray(docs)) return { branch: { kind: "branch", items: [] }, metadata: undefined };
-  if (docs.length > 1) fail(file, "multi-document YAML files are not supported");
-  const doc = docs[0];
-  if (!doc) return { branch: { kind: "branch", items: [] }, metadata: undefined };
+  if (!Array.isArray(docs) || docs.length === 0)
+    return { branch: { kind: "branch", items: [] }, metadata: undefined };
+  if (docs.length === 1 || mode === "json") return parseOne(docs[0]!, text, file, mode);
+  const parsed = docs.map((doc) => parseOne(doc, text, file, mode));
+  return {
+    branch: {
+      kind: "branch",
+      items: parsed.flatMap((p) => p.branch.items),
+      documents: parsed.map((p) => p.branch.items.length),
+    },
+    metadata: parsed.find((p) => p.metadata !== undefined)?.metadata,
+  };
+}
+
+function parseOne(doc: Document.Parsed, text: string, file: string, mode: Mode): ParsedDocument {
   const error = doc.errors[0];
   if (error)
     fail(file, `invalid ${mode === "json" ? "JSON" : "YAML"}: ${error.code}`, error.linePos?.[0]?.line);
@@ -155,13 +175,31 @@ function toJs(node: unknown, doc: Document.Parsed): unknown {
 
 /** YAML text for a tree, with `metadata` appended under `sops` when given. */
 export function emitYaml(branch: SopsBranch, metadata?: Record<string, unknown>): string {
+  if (!branch.documents || branch.documents.length < 2) return emitOne(branch, metadata);
+  // Each document as its own; sops writes its metadata into every one.
+  const texts: string[] = [];
+  let start = 0;
+  for (const size of branch.documents) {
+    texts.push(emitOne({ kind: "branch", items: branch.items.slice(start, start + size) }, metadata));
+    start += size;
+  }
+  return texts.join("---\n");
+}
+
+function emitOne(branch: SopsBranch, metadata?: Record<string, unknown>): string {
   const doc = new Document();
   const root = yamlMap(branch, doc);
   if (metadata) {
     const node = doc.createNode(metadata) as YAMLMap;
-    // Unquoted, Go's YAML decoder would read lastmodified as a timestamp, not the string sops expects.
-    const lastModified = node.get("lastmodified", true);
-    if (isScalar(lastModified)) lastModified.type = Scalar.QUOTE_DOUBLE;
+    // Unquoted, Go's YAML decoder would read lastmodified and the keys' created_at as
+    // timestamps, not the strings sops expects.
+    visit(node, {
+      Pair(_, pair) {
+        if (isScalar(pair.key) && TIMESTAMPS.has(String(pair.key.value)) && isScalar(pair.value)) {
+          pair.value.type = Scalar.QUOTE_DOUBLE;
+        }
+      },
+    });
     const key = new Scalar("sops");
     // Trailing top-level comments go before `sops:`, where sops writes (and reads) them.
     if (root.comment) key.commentBefore = root.comment;

@@ -77,14 +77,65 @@ describe(".sops.yaml creation rules", () => {
   });
 
   it("reads comma-separated and listed age recipients and the rule options", () => {
+    const age = (id: string) => ({ type: "age", id });
     expect(config.creationRules[0]).toMatchObject({
-      recipients: [recipient1, recipient2],
+      groups: [[age(recipient1), age(recipient2)]],
       rules: { encryptedRegex: "^(data|password)$" },
     });
     expect(config.creationRules[1]).toMatchObject({
-      recipients: [recipient2],
+      groups: [[age(recipient2)]],
       rules: { macOnlyEncrypted: true },
     });
+  });
+
+  it("reads pgp fingerprints, Vault transit URIs, and key groups with a Shamir threshold", () => {
+    const rules = parseSopsConfig(
+      `creation_rules:
+  - path_regex: ^flat/
+    pgp: "85D7 7543 B3D6 24B6 3CEA 9E6D BC17 301B 491B 3F21, FBC7B9E2A4F9289AC0C1D4843D16CEE4A27381B4"
+    hc_vault_transit_uri: http://127.0.0.1:8200/v1/transit/keys/sops
+    age: ${recipient1}
+  - key_groups:
+      - age: [${recipient1}]
+        pgp: [FBC7B9E2A4F9289AC0C1D4843D16CEE4A27381B4]
+      - hc_vault: [http://127.0.0.1:8200/v1/transit/keys/sops]
+      - age: [${recipient2}]
+    shamir_threshold: 2
+`,
+      "/p/.sops.yaml",
+    ).creationRules;
+    expect(rules[0]!.groups).toEqual([
+      [
+        { type: "age", id: recipient1 },
+        { type: "pgp", id: "85D7 7543 B3D6 24B6 3CEA 9E6D BC17 301B 491B 3F21" },
+        { type: "pgp", id: "FBC7B9E2A4F9289AC0C1D4843D16CEE4A27381B4" },
+        { type: "hc_vault", id: "http://127.0.0.1:8200/v1/transit/keys/sops" },
+      ],
+    ]);
+    expect(rules[1]).toMatchObject({
+      shamirThreshold: 2,
+      groups: [
+        [
+          { type: "age", id: recipient1 },
+          { type: "pgp", id: "FBC7B9E2A4F9289AC0C1D4843D16CEE4A27381B4" },
+        ],
+        [{ type: "hc_vault", id: "http://127.0.0.1:8200/v1/transit/keys/sops" }],
+        [{ type: "age", id: recipient2 }],
+      ],
+    });
+  });
+
+  it("refuses a Shamir threshold above the number of groups", () => {
+    expect(() =>
+      parseSopsConfig(
+        `creation_rules:\n  - key_groups: [{age: [${recipient1}]}, {age: [${recipient2}]}]\n    shamir_threshold: 3\n`,
+        "/p/.sops.yaml",
+      ),
+    ).toThrow(
+      expect.objectContaining({
+        location: { file: "/p/.sops.yaml", field: "creation_rules[0].shamir_threshold" },
+      }),
+    );
   });
 
   it("fails naming the file when no rule matches", () => {
