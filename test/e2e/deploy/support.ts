@@ -90,32 +90,12 @@ export class Project {
 
   /** Starts the CLI; `done` resolves when it exits. */
   start(args: string[], options: StartOptions = {}): RunningCli {
-    const child = spawn(
-      process.execPath,
-      [cli, ...args, "-e", this.environment, "-o", "json", "--helm-binary", tool(this.helm)],
-      {
-        cwd: this.dir,
-        env: { ...process.env, NO_COLOR: "1", ...options.env },
-        stdio: ["ignore", "pipe", "pipe"],
-        detached: options.processGroup ?? false,
-      },
+    const output = options.output === "text" ? [] : ["-o", "json"];
+    return startCli(
+      [...args, "-e", this.environment, ...output, "--helm-binary", tool(this.helm)],
+      this.dir,
+      options,
     );
-    let stdout = "";
-    let stderr = "";
-    child.stdout!.on("data", (chunk: Buffer) => {
-      stdout += chunk.toString();
-    });
-    child.stderr!.on("data", (chunk: Buffer) => {
-      stderr += chunk.toString();
-    });
-    const started = Date.now();
-    const done = new Promise<CliResult>((resolve, reject) => {
-      child.on("error", reject);
-      child.on("close", (code, signal) => {
-        resolve(toResult(code ?? (signal ? 128 : -1), stdout, stderr, Date.now() - started));
-      });
-    });
-    return { child, done, stderr: () => stderr };
   }
 
   /** Uninstalls everything (`releases destroy --yes`), deletes the namespaces and the temp dir. */
@@ -126,8 +106,41 @@ export class Project {
   }
 }
 
+/** The built CLI with exactly `args`, run in `cwd`, to completion. */
+export function releasesCli(args: string[], cwd: string, options: StartOptions = {}): Promise<CliResult> {
+  return startCli(args, cwd, options).done;
+}
+
+/** Starts the built CLI with exactly `args` in `cwd`; `done` resolves when it exits. */
+export function startCli(args: string[], cwd: string, options: StartOptions = {}): RunningCli {
+  const child = spawn(process.execPath, [cli, ...args], {
+    cwd,
+    env: { ...process.env, NO_COLOR: "1", ...options.env },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: options.processGroup ?? false,
+  });
+  let stdout = "";
+  let stderr = "";
+  child.stdout!.on("data", (chunk: Buffer) => {
+    stdout += chunk.toString();
+  });
+  child.stderr!.on("data", (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  const started = Date.now();
+  const done = new Promise<CliResult>((resolve, reject) => {
+    child.on("error", reject);
+    child.on("close", (code, signal) => {
+      resolve(toResult(code ?? (signal ? 128 : -1), stdout, stderr, Date.now() - started));
+    });
+  });
+  return { child, done, stderr: () => stderr };
+}
+
 export interface StartOptions {
   env?: NodeJS.ProcessEnv;
+  /** `Project` passes `-o json` unless this is "text" (what a person at a terminal reads). */
+  output?: "json" | "text";
   /**
    * Run the CLI as the leader of its own process group, as a shell runs a
    * foreground job: `process.kill(-pid, "SIGINT")` then reaches it and every
