@@ -100,6 +100,15 @@ describe("a path that is not a regular file is refused before anything is read",
     }
   });
 
+  it("SOPS_AGE_KEY_FILE pointing at a device is reported, not read", async () => {
+    const dir = projectWith("values/web.yaml", text("a: 1\n"));
+    const out = await cliIn(dir, ["values", "web"], { SOPS_AGE_KEY_FILE: "/dev/zero" });
+    expect(out.stderr).toContain(
+      "(cannot read SOPS_AGE_KEY_FILE /dev/zero: not a regular file (a character device))",
+    );
+    expect(out.code).toBe(3);
+  });
+
   it("a file over 32 MiB is refused by its size, not read", async () => {
     const dir = projectWith("values/web.yaml", (path) => {
       writeFileSync(path, "");
