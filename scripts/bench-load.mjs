@@ -33,7 +33,7 @@ const { values: args } = parseArgs({
 });
 const RUNS = Number(args.runs);
 const cliPath = args.cli;
-const SIZES = args.sizes.split(",").map(Number);
+const SIZES = args.sizes === "" ? [] : args.sizes.split(",").map(Number);
 
 /** A map of services, each a small nested map, until the text reaches `mb` megabytes. */
 function servicesFile(mb) {
@@ -56,7 +56,9 @@ function servicesFile(mb) {
 function listFile(count) {
   const parts = ["items:\n"];
   for (let i = 0; i < count; i++) {
-    parts.push(`  - name: item-${i}\n    value: ${i}\n    enabled: true\n    owner: team-${i % 40}\n    note: entry ${i}\n`);
+    parts.push(
+      `  - name: item-${i}\n    value: ${i}\n    enabled: true\n    owner: team-${i % 40}\n    note: entry ${i}\n`,
+    );
   }
   return parts.join("");
 }
@@ -122,6 +124,7 @@ try {
     `${"input".padEnd(24)}${"helm template -f".padStart(20)}${"releases values".padStart(20)}${"releases template".padStart(20)}`,
   );
   const cases = [
+    { label: "a 1-line values file", text: "replicas: 1\n" }, // the fixed cost: process start-up, imports
     ...SIZES.map((mb) => ({ label: `${mb} MB values file`, text: servicesFile(mb) })),
     { label: "60,000-map list", text: listFile(60_000) },
   ];

@@ -4,6 +4,7 @@
 import { CORE_SCHEMA, load, mergeTag } from "js-yaml";
 import { type Document, isMap, isScalar, isSeq, LineCounter, parseDocument } from "yaml";
 import { ConfigError, type SourceLocation } from "../errors.js";
+import { type Positions, yamlPositions } from "./yaml-positions.js";
 import { checkShape, MAX_DEPTH, MIN_VALUE_BUDGET } from "./yaml-shape.js";
 
 export type FieldPath = readonly (string | number)[];
@@ -34,31 +35,40 @@ export function formatField(path: FieldPath): string {
  */
 export function parseYaml(text: string, file: string): YamlSource {
   const fast = fastLoad(text);
-  if (fast === undefined) return parseFully(text, file);
-  let positions: { doc: Document; lineCounter: LineCounter } | undefined;
+  if (fast === undefined) return parseYamlDocument(text, file);
+  let positions: Positions | undefined;
   const source: YamlSource = {
     file,
     data: fast.data,
     locate: (path, options) => {
-      if (!positions) {
-        const lineCounter = new LineCounter();
-        positions = {
-          doc: parseDocument(text, { lineCounter, merge: true, uniqueKeys: false }),
-          lineCounter,
-        };
-      }
-      return locate(
-        positions.doc,
-        positions.lineCounter,
-        file,
-        path,
-        options?.key ?? false,
-        options?.content ?? false,
-      );
+      positions ??= yamlPositions(text, MAX_DEPTH);
+      return locateIn(positions, file, path, options?.key ?? false, options?.content ?? false);
     },
   };
   checkShape(source, Math.max(text.length, MIN_VALUE_BUDGET));
   return source;
+}
+
+function locateIn(
+  positions: Positions,
+  file: string,
+  path: FieldPath,
+  key: boolean,
+  content: boolean,
+): SourceLocation {
+  const field = formatField(path);
+  for (let depth = path.length; depth >= 0; depth--) {
+    const at = positions.at(path.slice(0, depth));
+    if (!at) continue;
+    const whole = depth === path.length;
+    const offset =
+      key && whole && depth > 0 && at.keyStart !== undefined
+        ? at.keyStart
+        : at.start + (content && whole && at.quoted ? 1 : 0);
+    const { line, col } = positions.linePos(offset);
+    return { file, line, column: col, field: field || undefined };
+  }
+  return { file, field: field || undefined };
 }
 
 const fastSchema = CORE_SCHEMA.withTags(mergeTag);
@@ -69,7 +79,7 @@ const TAG_OR_DIRECTIVE = /(?:^|[\s,[{])!|^%/m;
 function fastLoad(text: string): { data: unknown } | undefined {
   if (TAG_OR_DIRECTIVE.test(text)) return undefined;
   try {
-    return { data: load(text, { schema: fastSchema }) };
+    return { data: load(text, { schema: fastSchema, maxDepth: MAX_DEPTH }) };
   } catch {
     // An empty file, a duplicate key, a syntax error, a complex key, nesting past the stack:
     // `yaml` gives the answer (or the error with its position).
@@ -77,7 +87,8 @@ function fastLoad(text: string): { data: unknown } | undefined {
   }
 }
 
-function parseFully(text: string, file: string): YamlSource {
+/** Parsed by `yaml` alone, positions from its document (the path for tags, directives and errors). */
+export function parseYamlDocument(text: string, file: string): YamlSource {
   const lineCounter = new LineCounter();
   // yaml's own uniqueKeys check compares each key with every earlier key of its
   // map (quadratic: a 10,000-key map took seconds); firstDuplicateKey is linear.

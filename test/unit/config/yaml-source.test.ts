@@ -1,8 +1,10 @@
 // parseYaml reads plain files through a fast parser and everything else through
 // `yaml`; both must give the same data, and the same errors with positions.
+import { readdirSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { parseDocument } from "yaml";
-import { parseYaml } from "../../../src/config/yaml-source.js";
+import { type FieldPath, parseYaml, parseYamlDocument } from "../../../src/config/yaml-source.js";
 import { ConfigError } from "../../../src/errors.js";
 
 /** What `yaml` alone makes of `text` (the reference), or "error". */
@@ -166,11 +168,77 @@ describe("errors keep yaml's positions", () => {
 });
 
 describe("a large map loads in linear time", () => {
-  it("a 20,000-key map with a duplicate at its end reports the duplicate", () => {
+  // A duplicate sends the file through `yaml` (about a second here on a loaded machine).
+  it("a 20,000-key map with a duplicate at its end reports the duplicate", { timeout: 60_000 }, () => {
     const keys = Array.from({ length: 20_000 }, (_, i) => `k${i}: ${i}`);
     const text = `${keys.join("\n")}\nk7: again\n`;
     expect(() => parseYaml(text, "v.yaml")).toThrow(
       expect.objectContaining({ location: { file: "v.yaml", line: 20_001, column: 1 } }),
     );
+  });
+});
+
+/** Every path into `data`, parents first. */
+function pathsOf(data: unknown, prefix: FieldPath = []): FieldPath[] {
+  const out: FieldPath[] = [prefix];
+  if (Array.isArray(data)) {
+    for (const [i, v] of data.entries()) out.push(...pathsOf(v, [...prefix, i]));
+  } else if (data !== null && typeof data === "object") {
+    for (const [k, v] of Object.entries(data)) out.push(...pathsOf(v, [...prefix, k]));
+  }
+  return out;
+}
+
+const PROJECTS = fileURLToPath(new URL("../../fixtures/projects/", import.meta.url));
+const POSITIONED = [
+  ...readdirSync(PROJECTS)
+    .filter((name) => !["duplicate-key", "yaml-syntax"].includes(name)) // those do not parse
+    .map((name) => ({ name, text: readFileSync(`${PROJECTS}${name}/releases.yaml`, "utf8") })),
+  {
+    name: "every style",
+    text: [
+      "plain: value",
+      "'single': 'it''s'",
+      '"double": "a\\tb"',
+      "block: |",
+      "  line one",
+      "  line two",
+      "folded: >-",
+      "  folded text",
+      "anchored: &anchor {x: 1, 'y': [a, \"b\"]}",
+      "alias: *anchor",
+      "merged:",
+      "  <<: *anchor",
+      "  z: 3",
+      "list:",
+      "- a",
+      "- - nested",
+      "  - {k: v}",
+      "-   spaced: 1",
+      "    more: [1, 2]",
+      "empty:",
+      "nulls: ~",
+      "? explicit",
+      ": value",
+      '"quoted key": 1',
+      "# comment",
+      "after: comment # trailing",
+    ].join("\n"),
+  },
+];
+
+describe("positions from the fast path are yaml's", () => {
+  it.each(POSITIONED)("$name: every path, its key and its quoted content", ({ text }) => {
+    const fast = parseYaml(text, "f.yaml");
+    const reference = parseYamlDocument(text, "f.yaml");
+    for (const path of pathsOf(reference.data)) {
+      for (const options of [{}, { key: true }, { content: true }]) {
+        expect({ path, options, at: fast.locate(path, options) }).toEqual({
+          path,
+          options,
+          at: reference.locate(path, options),
+        });
+      }
+    }
   });
 });
