@@ -1,6 +1,6 @@
 // Benchmark: how loading grows with input size. Generates values files of
-// 1, 2, 4 and 8 MB (a map of services, each a small nested map) and a list of
-// 60,000 small maps, and times, each in a fresh process as a user runs it:
+// 1, 2, 4 and 8 MB (a map of services, each a small nested map), a list of
+// 60,000 small maps and flat maps of 20,000 and 80,000 keys, and times, each in a fresh process as a user runs it:
 //
 //   helm template x <chart> -f <file>     what helm itself spends on the file
 //   releases values web -o json           load + merge + render the release's values
@@ -11,7 +11,7 @@
 // child, from /proc/self/stat), since on a shared, loaded machine wall time
 // mostly measures the other users.
 //
-// usage: npm run build && . scripts/env && node scripts/bench-load.mjs [--runs 3] [--sizes 1,2,4,8] [--releases 5000]
+// usage: npm run build && . scripts/env && node scripts/bench-load.mjs [--runs 3] [--sizes 1,2,4,8] [--flat 20000,80000] [--releases 5000]
 //          [--cli <another build's dist/cli/main.js>] [--keep]
 import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -26,6 +26,8 @@ const { values: args } = parseArgs({
     runs: { type: "string", default: "3" },
     sizes: { type: "string", default: "1,2,4,8" },
     releases: { type: "string", default: "5000" },
+    // Flat maps of this many keys: where yaml's duplicate-key check was quadratic.
+    flat: { type: "string", default: "20000,80000" },
     keep: { type: "boolean", default: false },
     // Another build to compare with, e.g. one of an earlier commit.
     cli: { type: "string", default: join(root, "dist/cli/main.js") },
@@ -127,6 +129,10 @@ try {
     { label: "a 1-line values file", text: "replicas: 1\n" }, // the fixed cost: process start-up, imports
     ...SIZES.map((mb) => ({ label: `${mb} MB values file`, text: servicesFile(mb) })),
     { label: "60,000-map list", text: listFile(60_000) },
+    ...(args.flat === "" ? [] : args.flat.split(",").map(Number)).map((keys) => ({
+      label: `${keys / 1000}k-key flat map`,
+      text: Array.from({ length: keys }, (_, i) => `key${i}: value${i}\n`).join(""),
+    })),
   ];
   for (const { label, text } of cases) {
     writeFileSync(join(dir, "values.yaml"), text);
