@@ -5,8 +5,8 @@
 // without Vault references never builds a Vault client. Their libraries (age,
 // node-vault) are imported on first use too: importing them costs a few
 // hundred milliseconds of start-up that most runs do not need.
-import { readFile } from "node:fs/promises";
-import { SecretError } from "../errors.js";
+import { readTextFileAs } from "../config/files.js";
+import { ReleasesError, SecretError } from "../errors.js";
 import type { AgeIdentities } from "../secrets/age-keys.js";
 import type { SecretSources, SopsContent, VaultSource, VaultUse } from "../values/render-releases.js";
 
@@ -20,7 +20,8 @@ export interface SecretSourceDeps {
 }
 
 export const nodeSecretDeps: SecretSourceDeps = {
-  readFile: (path) => readFile(path, "utf8"),
+  // Only a regular, UTF-8, not huge file: a device or FIFO is refused, never read.
+  readFile: (path) => readTextFileAs(path, SecretError),
   loadIdentities: async (env) => (await import("../secrets/age-keys.js")).loadAgeIdentities(env),
   decrypt: async (text, file, keys) =>
     (await import("../secrets/sops/decrypt.js")).decryptSops(text, file, keys),
@@ -41,6 +42,7 @@ export function createSecretSources(env: Env, deps: SecretSourceDeps = nodeSecre
         try {
           text = await deps.readFile(path);
         } catch (error) {
+          if (error instanceof ReleasesError) throw error;
           const code = (error as NodeJS.ErrnoException).code ?? "error";
           throw new SecretError(`cannot read SOPS file (${code})`, {
             location: { file: path },

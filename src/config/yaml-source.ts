@@ -1,7 +1,11 @@
 // YAML parsing that remembers where every value came from, so an error about
 // `releases[2].needs[0]` can say `releases.yaml:31:9`.
-import { type Document, isMap, isScalar, LineCounter, parseDocument } from "yaml";
+
+import { CORE_SCHEMA, load, mergeTag } from "js-yaml";
+import { type Document, isMap, isScalar, isSeq, LineCounter, parseDocument } from "yaml";
 import { ConfigError, type SourceLocation } from "../errors.js";
+import { type Positions, yamlPositions } from "./yaml-positions.js";
+import { checkShape, MAX_DEPTH, MIN_VALUE_BUDGET } from "./yaml-shape.js";
 
 export type FieldPath = readonly (string | number)[];
 
@@ -22,24 +26,138 @@ export function formatField(path: FieldPath): string {
   return out;
 }
 
+/**
+ * `text` parsed with the YAML 1.2 core schema and merge keys. Plain files take
+ * a fast path (js-yaml, several times quicker on large values files), with
+ * source positions worked out only when an error needs one; files with tags
+ * or directives, and any file the fast path rejects, go through `yaml`, whose
+ * messages and positions the errors use.
+ */
 export function parseYaml(text: string, file: string): YamlSource {
+  const fast = fastLoad(text);
+  if (fast === undefined) return parseYamlDocument(text, file);
+  let positions: Positions | undefined;
+  const source: YamlSource = {
+    file,
+    data: fast.data,
+    locate: (path, options) => {
+      positions ??= yamlPositions(text, MAX_DEPTH);
+      return locateIn(positions, file, path, options?.key ?? false, options?.content ?? false);
+    },
+  };
+  checkShape(source, Math.max(text.length, MIN_VALUE_BUDGET));
+  return source;
+}
+
+function locateIn(
+  positions: Positions,
+  file: string,
+  path: FieldPath,
+  key: boolean,
+  content: boolean,
+): SourceLocation {
+  const field = formatField(path);
+  for (let depth = path.length; depth >= 0; depth--) {
+    const at = positions.at(path.slice(0, depth));
+    if (!at) continue;
+    const whole = depth === path.length;
+    const offset =
+      key && whole && depth > 0 && at.keyStart !== undefined
+        ? at.keyStart
+        : at.start + (content && whole && at.quoted ? 1 : 0);
+    const { line, col } = positions.linePos(offset);
+    return { file, line, column: col, field: field || undefined };
+  }
+  return { file, field: field || undefined };
+}
+
+const fastSchema = CORE_SCHEMA.withTags(mergeTag);
+/** A tag (`!x`, `!!int`) or a `%YAML` directive: the two places js-yaml and `yaml` resolve differently. */
+const TAG_OR_DIRECTIVE = /(?:^|[\s,[{])!|^%/m;
+
+/** The data when js-yaml parses `text` the way `yaml` would; undefined to take the full path. */
+function fastLoad(text: string): { data: unknown } | undefined {
+  if (TAG_OR_DIRECTIVE.test(text)) return undefined;
+  try {
+    return { data: load(text, { schema: fastSchema, maxDepth: MAX_DEPTH }) };
+  } catch {
+    // An empty file, a duplicate key, a syntax error, a complex key, nesting past the stack:
+    // `yaml` gives the answer (or the error with its position).
+    return undefined;
+  }
+}
+
+/** Parsed by `yaml` alone, positions from its document (the path for tags, directives and errors). */
+export function parseYamlDocument(text: string, file: string): YamlSource {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, merge: true, uniqueKeys: true, prettyErrors: false });
+  // yaml's own uniqueKeys check compares each key with every earlier key of its
+  // map (quadratic: a 10,000-key map took seconds); firstDuplicateKey is linear.
+  const doc = parseDocument(text, { lineCounter, merge: true, uniqueKeys: false, prettyErrors: false });
   const [error] = doc.errors;
   if (error) {
     // Without prettyErrors the parser leaves linePos empty; the offset is always there.
     const pos = error.linePos?.[0] ?? lineCounter.linePos(error.pos[0]);
-    throw new ConfigError(`YAML syntax error: ${firstLine(error.message)}`, {
+    // The parser recurses per level and reports its own stack overflow as a syntax error.
+    const message = /call stack/i.test(error.message)
+      ? `nested too deeply (more than ${MAX_DEPTH} levels)`
+      : `YAML syntax error: ${firstLine(error.message)}`;
+    throw new ConfigError(message, { location: { file, line: pos.line, column: pos.col } });
+  }
+  const duplicate = firstDuplicateKey(doc);
+  if (duplicate !== undefined) {
+    const pos = lineCounter.linePos(duplicate);
+    throw new ConfigError("YAML syntax error: Map keys must be unique", {
       location: { file, line: pos.line, column: pos.col },
     });
   }
-  const data = doc.toJS({ maxAliasCount: 1000 }) as unknown;
-  return {
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 1000 });
+  } catch (cause) {
+    // yaml throws a ReferenceError when aliases expand exponentially ("billion laughs"),
+    // and for an alias whose anchor is not defined before it.
+    const message = (cause as Error).message;
+    throw new ConfigError(
+      /excessive alias count/i.test(message)
+        ? "too many alias expansions (nested anchors that grow exponentially?)"
+        : `YAML syntax error: ${firstLine(message)}`,
+      { location: { file }, cause },
+    );
+  }
+  const source: YamlSource = {
     file,
     data,
     locate: (path, options) =>
       locate(doc, lineCounter, file, path, options?.key ?? false, options?.content ?? false),
   };
+  checkShape(source, Math.max(text.length, MIN_VALUE_BUDGET));
+  return source;
+}
+
+/** Offset of the first key repeated in its map (scalar keys compared by value, as yaml does). */
+function firstDuplicateKey(doc: Document): number | undefined {
+  const stack: unknown[] = [doc.contents];
+  let first: number | undefined;
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isMap(node)) {
+      const seen = new Set<unknown>();
+      for (const pair of node.items) {
+        const key = pair.key;
+        if (isScalar(key)) {
+          if (seen.has(key.value)) {
+            const at = key.range?.[0] ?? 0;
+            if (first === undefined || at < first) first = at;
+          }
+          seen.add(key.value);
+        } else if (key) stack.push(key);
+        stack.push(pair.value);
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) stack.push(item);
+    }
+  }
+  return first;
 }
 
 function firstLine(message: string): string {

@@ -4,10 +4,10 @@
 // their keys combined. Failing sources are remembered (by name, never content)
 // so a later "no identity" error can say where we looked.
 import { execFile } from "node:child_process";
-import { readFile } from "node:fs/promises";
 import { homedir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
+import { readTextFile } from "../config/files.js";
 
 export interface AgeIdentities {
   /** AGE-SECRET-KEY-1… strings. Never print these. */
@@ -33,7 +33,8 @@ export interface AgeKeyDeps {
 const run = promisify(execFile);
 
 export const nodeAgeKeyDeps: AgeKeyDeps = {
-  readFile: (path) => readFile(path, "utf8"),
+  // A device or FIFO named as a key file is refused, never read.
+  readFile: (path) => readTextFile(path),
   runCommand: async ([cmd, ...args]) => (await run(cmd!, args, { encoding: "utf8" })).stdout,
   platform: process.platform,
   homedir,
@@ -126,7 +127,7 @@ export async function loadAgeIdentities(
       add(await deps.readFile(path), path);
     } catch (error) {
       problems.push(
-        `cannot read SOPS_AGE_KEY_FILE ${path}: ${(error as NodeJS.ErrnoException).code ?? "error"}`,
+        `cannot read SOPS_AGE_KEY_FILE ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
       );
     }
   }
@@ -150,7 +151,7 @@ export async function loadAgeIdentities(
       add(await deps.readFile(path), path);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code !== "ENOENT") problems.push(`cannot read ${path}: ${code ?? "error"}`);
+      if (code !== "ENOENT") problems.push(`cannot read ${path}: ${code ?? (error as Error).message}`);
     }
   }
   return { identities: [...new Set(identities)], searched, problems, env };

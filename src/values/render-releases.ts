@@ -7,7 +7,6 @@
 // Each release records the secrets it consumed; their digest is part of its
 // fingerprint. Every secret value is registered with the run's redactor.
 import { isAbsolute, relative, resolve } from "node:path";
-import { stringify } from "yaml";
 import type { ProjectFiles } from "../config/files.js";
 import { readValuesFile } from "../config/values-file.js";
 import { SecretError, type SourceLocation } from "../errors.js";
@@ -15,7 +14,7 @@ import type { Project, Release } from "../model/project.js";
 import { chartDigest, fingerprint, secretsDigest } from "../plan/fingerprint.js";
 import type { Redactor } from "../secrets/redactor.js";
 import { environmentRefs, resolveEnvironment } from "./environment-refs.js";
-import { getPath, mergeLayers, setPath, type Values } from "./merge.js";
+import { getPath, helmValuesDocument, mergeLayers, setPath, type Values } from "./merge.js";
 import { findRefs, isRef, parseRef, positionOf, type RefUse, replaceRefs } from "./refs.js";
 import { type FetchedSecrets, resolveValueRef } from "./resolve-ref.js";
 import { leaves, trackSecretReads } from "./secret-reads.js";
@@ -56,7 +55,7 @@ export interface RenderedRelease {
   release: Release;
   /** The merged values, nulls kept (helm deletes those keys from the chart defaults). */
   values: Values;
-  /** `values` as the YAML document piped to helm. */
+  /** `values` as the document piped to helm (JSON, a YAML document helm reads without retyping strings). */
   valuesYaml: string;
   /** Ids of the secrets this release consumed, sorted: `sops:<file>#<key>` or `vault:<path>#<key>`. */
   consumed: string[];
@@ -299,7 +298,7 @@ export async function renderReleases(
       return {
         release,
         values,
-        valuesYaml: stringify(values, { lineWidth: 0 }),
+        valuesYaml: helmValuesDocument(values),
         consumed: [...p.consumed].sort(),
         secretsDigest: digest,
         fingerprint: fingerprint({

@@ -2,8 +2,9 @@
 // the pure functions, write back atomically with the original mode. Only
 // ciphertext is written here; plaintext goes to the caller.
 import { randomBytes } from "node:crypto";
-import { readFile, rename, stat, unlink, writeFile } from "node:fs/promises";
+import { rename, stat, unlink, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
+import { readTextFile, readTextFileAs, UnreadableFile, unreadableAs } from "../../config/files.js";
 import { SecretError } from "../../errors.js";
 import type { AgeIdentities } from "../age-keys.js";
 import { openSops, parseSops, plaintextOf } from "./decrypt.js";
@@ -14,19 +15,9 @@ import { type CreationRule, parseSopsConfig, ruleForFile, type SopsConfig } from
 
 export const SOPS_CONFIG_NAME = ".sops.yaml";
 
-export async function readText(path: string): Promise<string> {
-  try {
-    return await readFile(path, "utf8");
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new SecretError(
-      code === "ENOENT" ? "file not found" : `cannot read the file (${code ?? "error"})`,
-      {
-        location: { file: path },
-        cause: error,
-      },
-    );
-  }
+/** A secrets file's text; a missing, special (device, FIFO, directory), huge or non-UTF-8 file is a SecretError. */
+export function readText(path: string): Promise<string> {
+  return readTextFileAs(path, SecretError);
 }
 
 /** Replace `path` with `text` in one rename, keeping its mode (0600 for new files). */
@@ -55,7 +46,12 @@ export async function findSopsConfig(
   let dir = resolve(startDir);
   for (;;) {
     const path = join(dir, SOPS_CONFIG_NAME);
-    const text = await readFile(path, "utf8").catch(() => undefined);
+    const text = await readTextFile(path).catch((error: unknown) => {
+      // Only a missing file moves the search up; a directory or FIFO named .sops.yaml is an error.
+      if (error instanceof UnreadableFile && (error.code === "ENOENT" || error.code === "ENOTDIR"))
+        return undefined;
+      throw unreadableAs(error, SecretError);
+    });
     if (text !== undefined) return { config: parseSopsConfig(text, path), dir };
     const parent = dirname(dir);
     if (parent === dir) return undefined;

@@ -83,7 +83,13 @@ export function parseSopsConfig(text: string, file: string): SopsConfig {
     throw new SecretError(`invalid YAML: ${error.code}`, {
       location: { file, line: error.linePos?.[0]?.line },
     });
-  const raw = (doc.toJS() ?? {}) as Record<string, unknown>;
+  let raw: Record<string, unknown>;
+  try {
+    raw = (doc.toJS() ?? {}) as Record<string, unknown>;
+  } catch (cause) {
+    // yaml refuses aliases that expand exponentially ("billion laughs") with a ReferenceError.
+    throw new SecretError("too many alias expansions", { location: { file }, cause });
+  }
   const list = raw.creation_rules;
   if (list !== undefined && !Array.isArray(list)) {
     throw new SecretError("must be a list", { location: { file, field: "creation_rules" } });

@@ -24,14 +24,23 @@ export interface CliResult {
 }
 
 /** `releases <argv>` run with `project` (a directory under test/fixtures/projects) as its working directory. */
-export async function cli(
+export function cli(
   project: string,
+  argv: readonly string[],
+  env: Record<string, string> = {},
+): Promise<CliResult> {
+  return cliIn(`${PROJECTS}/${project}`, argv, env);
+}
+
+/** `releases <argv>` run with `cwd` (any directory) as its working directory. */
+export async function cliIn(
+  cwd: string,
   argv: readonly string[],
   env: Record<string, string> = {},
 ): Promise<CliResult> {
   const stdout = new Capture();
   const stderr = new Capture();
-  const io: CliIO = { stdout, stderr, stdin: new PassThrough(), env, cwd: `${PROJECTS}/${project}` };
+  const io: CliIO = { stdout, stderr, stdin: new PassThrough(), env, cwd };
   const code = await runCli(argv, io);
   return { code, stdout: stdout.text, stderr: stderr.text };
 }

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { UsageError } from "../../../src/errors.js";
-import { getPath, mergeLayers, mergeValues, parseSetPath, setPath } from "../../../src/values/merge.js";
+import {
+  getPath,
+  helmValuesDocument,
+  mergeLayers,
+  mergeValues,
+  parseSetPath,
+  setPath,
+} from "../../../src/values/merge.js";
 
 describe("layering values the way helm does", () => {
   it.each([
@@ -167,5 +174,23 @@ describe("getPath", () => {
     { path: "x", value: undefined },
   ])("reads $path", ({ path, value }) => {
     expect(getPath({ a: { b: 1 } }, path)).toEqual(value);
+  });
+});
+
+describe("the values document piped to helm", () => {
+  it("is JSON, so strings YAML 1.1 would retype (yes, n, 0777, 1_000) stay strings", () => {
+    const values = {
+      s: ["yes", "n", "0777", "1_000", "~", "multi\nline", "\u2028"],
+      n: 1.5,
+      z: null,
+      m: { "": 1 },
+    };
+    const text = helmValuesDocument(values);
+    expect(text).toBe(`${JSON.stringify(values)}\n`);
+    expect(JSON.parse(text)).toEqual(values);
+  });
+
+  it("falls back to YAML for NaN and infinities, which JSON cannot hold", () => {
+    expect(helmValuesDocument({ a: Number.NaN, b: Number.POSITIVE_INFINITY })).toBe("a: .nan\nb: .inf\n");
   });
 });

@@ -173,7 +173,7 @@ describe("rendering release values", () => {
       host: "web.example.com",
       auth: { key: "web-key" },
     });
-    expect(byName("web").valuesYaml).toContain("limits: null");
+    expect(byName("web").valuesYaml).toContain('"limits":null');
   });
 
   it("collects every vault lookup of the run and resolves them in one call, one use per release and reference", async () => {

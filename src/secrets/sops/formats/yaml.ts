@@ -82,8 +82,12 @@ function parseOne(doc: Document.Parsed, text: string, file: string, mode: Mode):
     return fail(file, `unsupported YAML value (tag ${node.tag ?? "unknown"})`, position(node));
   };
 
+  // Aliases are expanded here, so bound the values made to the file's size ("billion laughs").
+  const budget = Math.max(text.length, 100_000);
+  let made = 0;
   const value = (node: unknown, depth: number): SopsValue => {
     if (depth > 200) fail(file, "document nested too deeply (alias loop?)");
+    if (++made > budget) fail(file, `expands to more than ${budget} values through aliases`);
     if (isAlias(node)) return value(node.resolve(doc), depth + 1);
     if (isScalar(node)) return scalar(node);
     if (isMap(node)) return mapping(node, depth, true);
