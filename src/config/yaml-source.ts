@@ -1,6 +1,6 @@
 // YAML parsing that remembers where every value came from, so an error about
 // `releases[2].needs[0]` can say `releases.yaml:31:9`.
-import { type Document, isMap, isScalar, LineCounter, parseDocument } from "yaml";
+import { type Document, isCollection, isMap, isScalar, LineCounter, parseDocument, visit } from "yaml";
 import { ConfigError, type SourceLocation } from "../errors.js";
 
 export type FieldPath = readonly (string | number)[];
@@ -33,6 +33,7 @@ export function parseYaml(text: string, file: string): YamlSource {
       location: { file, line: pos.line, column: pos.col },
     });
   }
+  rejectCollectionKeys(doc, text, lineCounter, file);
   const data = doc.toJS({ maxAliasCount: 1000 }) as unknown;
   return {
     file,
@@ -40,6 +41,26 @@ export function parseYaml(text: string, file: string): YamlSource {
     locate: (path, options) =>
       locate(doc, lineCounter, file, path, options?.key ?? false, options?.content ?? false),
   };
+}
+
+/**
+ * `key: {{values.x}}` is YAML for a map whose key is the map `{values.x}`:
+ * an unquoted template. Rejected rather than silently stringified.
+ */
+function rejectCollectionKeys(doc: Document, text: string, lineCounter: LineCounter, file: string): void {
+  visit(doc, {
+    Pair(_, pair) {
+      if (!isCollection(pair.key)) return;
+      const start = pair.key.range?.[0] ?? 0;
+      // Point at the `{{` of `{{values.x}}`, which opens the enclosing flow map.
+      const offset = text[start] === "{" && text[start - 1] === "{" ? start - 1 : start;
+      const { line, col } = lineCounter.linePos(offset);
+      throw new ConfigError("a map or list used as a map key: an unquoted {{ }} template?", {
+        location: { file, line, column: col },
+        hint: 'quote a value that starts with {{, e.g. tag: "{{values.tag}}"',
+      });
+    },
+  });
 }
 
 function firstLine(message: string): string {

@@ -55,6 +55,7 @@ export interface Release extends HelmSettings {
   installed: boolean;
   /** Path in the environment values that switches the release on or off, as written. */
   condition?: string;
+  /** Where the release is written: its file (releases.yaml or an included one), line and index. */
   location: SourceLocation;
 }
 
@@ -70,6 +71,8 @@ export interface Project {
   file: string;
   /** Directory relative paths resolve against. */
   dir: string;
+  /** Absolute paths of releases.yaml and every file it includes, in the order they were read. */
+  files: string[];
   environment: Environment;
   /** Names of every environment the file declares (empty: the file has none). */
   environmentNames: string[];

@@ -23,7 +23,7 @@ describe("bad input is reported with file, line, column and field, and exits 2",
       argv: ["list"],
       stderr:
         'releases: releases.yaml:4:5 releases[0].namspace: unknown key "namspace" (did you mean "namespace"?)\n' +
-        "  hint: known keys here: name, namespace, chart, version, labels, needs, values, secrets, set, installed, " +
+        "  hint: known keys here: name, inherit, namespace, chart, version, labels, needs, values, secrets, set, installed, " +
         "condition, createNamespace, atomic, wait, timeout, tests, historyMax",
     },
     {
@@ -36,7 +36,9 @@ describe("bad input is reported with file, line, column and field, and exits 2",
       what: "a missing values file",
       project: "missing-values-file",
       argv: ["list"],
-      stderr: "releases: releases.yaml:5:9 releases[0].values[0]: file not found: values/web.yaml",
+      stderr:
+        "releases: releases.yaml:5:9 releases[0].values[0]: file not found: values/web.yaml\n" +
+        "  hint: write {path: ..., optional: true} for a file that may be missing",
     },
     {
       what: "an unknown environment, listing the known ones",

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import type { ProjectFiles } from "../../../src/config/files.js";
 import { SecretError } from "../../../src/errors.js";
 import type { Project, Release, ValuesSource } from "../../../src/model/project.js";
 import { Redactor } from "../../../src/secrets/redactor.js";
@@ -11,6 +10,7 @@ import {
   type VaultUse,
 } from "../../../src/values/render-releases.js";
 import { createTemplates } from "../../../src/values/templates.js";
+import { memoryFiles } from "../config/memory-files.js";
 
 const ENV_SECRETS = "/p/environments/prod/secrets.sops.yaml";
 
@@ -53,6 +53,7 @@ function project(releases: Release[], environmentValues: Values = { domain: "exa
   return {
     file: "/p/releases.yaml",
     dir: "/p",
+    files: ["/p/releases.yaml"],
     environment: {
       name: "prod",
       values: [],
@@ -90,17 +91,6 @@ function fakeSecrets(sopsFiles: Record<string, Values>, vault: Record<string, st
     },
   };
   return { sources, calls };
-}
-
-function memoryFiles(files: Record<string, string>): ProjectFiles {
-  return {
-    read: async (path) => {
-      const text = files[path];
-      if (text === undefined) throw new Error(`no such file ${path}`);
-      return text;
-    },
-    exists: async (path) => path in files,
-  };
 }
 
 const templates = createTemplates({ env: {} });

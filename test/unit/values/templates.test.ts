@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { ProjectFiles } from "../../../src/config/files.js";
 import { loadProject } from "../../../src/config/load.js";
 import { type ReleasesError, type SourceLocation, TemplateError } from "../../../src/errors.js";
 import { createTemplates, type Lookup } from "../../../src/values/templates.js";
+import { memoryFiles } from "../config/memory-files.js";
 
 const templates = createTemplates({ env: { REGION: "eu-west-1", EMPTY: "" } });
 const render = (text: string, context: object = {}) =>
@@ -191,15 +191,6 @@ describe("handlebars as releases uses it", () => {
 });
 
 describe("templated string fields in releases.yaml", () => {
-  const memoryFiles = (files: Record<string, string>): ProjectFiles => ({
-    read: async (path) => {
-      const text = files[path];
-      if (text === undefined) throw new Error(`no such file ${path}`);
-      return text;
-    },
-    exists: async (path) => path in files,
-  });
-
   it("report a bad template at releases.yaml's line and column", async () => {
     const files = memoryFiles({
       "/p/releases.yaml": [
@@ -239,7 +230,7 @@ describe("templated quoted fields in releases.yaml", () => {
     const error = await loadProject({
       file: "/p/releases.yaml",
       templates,
-      files: { read: async (p) => files[p]!, exists: async (p) => p in files },
+      files: memoryFiles(files),
     }).then(
       () => undefined,
       (e: unknown) => e as ReleasesError,
