@@ -72,7 +72,7 @@ export async function loadEnvironment(
   const path: FieldPath = ["environments", e.name];
   const at = (field: FieldPath, content = true) => e.source.locate([...path, ...field], { content });
   const bare = { environment: { name: e.name, values: {} }, values: {} };
-  const b = { dir: e.dir, render: e.render, files: e.files, context: bare };
+  const b = { render: e.render, files: e.files, context: bare };
   const environment: Environment = { name: e.name, values: [], secrets: [], kubeContext: e.raw.kubeContext };
   let values: Record<string, unknown> = {};
   for (const [i, entry] of (e.raw.values ?? []).entries()) {

@@ -92,7 +92,7 @@ export function applyInheritance(
   const { inherit: _, ...own } = release;
   apply(own, { source, path });
   return {
-    raw: merged as RawRelease,
+    raw: { ...merged, inherit: release.inherit } as RawRelease,
     locate: (field, options) => {
       const key = String(field[0]);
       const origin = (field.length > 1 && MERGED_MAPS.has(key)

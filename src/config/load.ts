@@ -50,8 +50,11 @@ export async function loadProject(options: LoadOptions): Promise<Project> {
   }
   const problems = new ProblemList();
   const projectFiles = await readProjectFiles(file, files, problems);
-  problems.check();
-  const root = projectFiles[0]!;
+  const root = projectFiles[0];
+  // Without a valid root file there is no environment to load; otherwise the
+  // releases of the valid files are built too, so their problems come in the same run.
+  if (root?.root !== true) problems.check();
+  if (!root) throw new Error("unreachable: a valid root file was read");
   const raw = root.raw;
   const environmentNames = Object.keys(raw.environments ?? {});
   const envName = chooseEnvironment(
@@ -93,14 +96,12 @@ export async function loadProject(options: LoadOptions): Promise<Project> {
   const disabled = new Set<string>();
   for (const projectFile of projectFiles) {
     const { source } = projectFile;
-    const fileDir = dirname(projectFile.file);
     for (const [i, r] of (projectFile.raw.releases ?? []).entries()) {
       await problems.attempt(async () => {
         const path = ["releases", i];
         const location = { ...source.locate(path), field: `releases[${i}] (${r.name})` };
         const inherited = applyInheritance(r, source, path, templates);
         const release = await buildRelease(inherited, location, {
-          dir: fileDir,
           render,
           context,
           files,

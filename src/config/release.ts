@@ -2,7 +2,7 @@
 // string fields rendered (inline values and `set` values too), defaults
 // applied, files checked, the chart resolved. Errors name the file and line
 // where the offending field is written (the release, or the template it came from).
-import { isAbsolute, relative, resolve } from "node:path";
+import { dirname, isAbsolute, relative, resolve } from "node:path";
 import { ConfigError, type SourceLocation } from "../errors.js";
 import type { ChartRef, Release, Repository, SecretsFile, ValuesSource } from "../model/project.js";
 import { didYouMean } from "../util/suggest.js";
@@ -25,8 +25,8 @@ export const DEFAULT_SETTINGS = {
 /** Renders `text` written at `location` with `context`. */
 export type RenderAt = (text: string, location: SourceLocation, context: object) => string;
 
+/** Paths resolve against the directory of the file each is written in (a release's, or a template's). */
 export interface ReleaseInputs {
-  dir: string;
   render: RenderAt;
   /** `environment` and `values`: the environment's merged values. */
   context: { environment: object; values: Record<string, unknown> };
@@ -57,7 +57,8 @@ export async function buildRelease(
   const chartText = text(r.chart, ["chart"]);
   const labels: Record<string, string> = {};
   for (const [key, value] of Object.entries(r.labels ?? {})) labels[key] = text(value, ["labels", key]);
-  const chart = await resolveChart(chartText, b.dir, b.repositories, b.files, at(["chart"]));
+  const chartAt = at(["chart"]);
+  const chart = await resolveChart(chartText, dirname(chartAt.file), b.repositories, b.files, chartAt);
   // Inline values and `set` see the release too: its name, namespace, labels and chart.
   const releaseContext = {
     ...b.context,
@@ -111,7 +112,7 @@ export type Locate = (field: FieldPath, content?: boolean) => SourceLocation;
 export async function valuesSource(
   entry: RawValuesEntry,
   field: FieldPath,
-  b: Pick<ReleaseInputs, "dir" | "render" | "files">,
+  b: Pick<ReleaseInputs, "render" | "files">,
   at: Locate,
   context: object,
 ): Promise<ValuesSource | undefined> {
@@ -127,7 +128,7 @@ export async function valuesSource(
 export async function secretsFile(
   entry: RawSecretsEntry,
   field: FieldPath,
-  b: Pick<ReleaseInputs, "dir" | "render" | "files" | "context">,
+  b: Pick<ReleaseInputs, "render" | "files" | "context">,
   at: Locate,
 ): Promise<SecretsFile | undefined> {
   return fileEntry(entry, field, b, at, b.context);
@@ -141,17 +142,18 @@ function isOptionalFile(entry: object): entry is { path: string; optional: boole
 async function fileEntry(
   entry: string | { path: string; optional: boolean },
   field: FieldPath,
-  b: Pick<ReleaseInputs, "dir" | "render" | "files">,
+  b: Pick<ReleaseInputs, "render" | "files">,
   at: Locate,
   context: object,
 ): Promise<SecretsFile | undefined> {
   const written = typeof entry === "string" ? entry : entry.path;
   const pathField = typeof entry === "string" ? field : [...field, "path"];
-  const path = resolve(b.dir, b.render(written, at(pathField), context));
   const location = at(field, false);
+  const dir = dirname(location.file);
+  const path = resolve(dir, b.render(written, at(pathField), context));
   if (await b.files.exists(path)) return { path, location };
   if (typeof entry !== "string" && entry.optional) return undefined;
-  throw new ConfigError(`file not found: ${relative(b.dir, path)}`, {
+  throw new ConfigError(`file not found: ${relative(dir, path)}`, {
     location,
     hint: "write {path: ..., optional: true} for a file that may be missing",
   });

@@ -76,6 +76,15 @@ function valueAt(data: unknown, path: FieldPath): unknown {
 
 function toConfigErrors(issue: z.core.$ZodIssue, source: YamlSource, root: boolean): ConfigError[] {
   const path = issue.path.filter((p): p is string | number => typeof p !== "symbol");
+  if (issue.code === "invalid_union") {
+    // Report the branch the value was meant for: the one whose type matched (its problems lie deeper).
+    const meant = issue.errors.filter(
+      (branch) => !branch.some((i) => i.code === "invalid_type" && i.path.length === 0),
+    );
+    if (meant.length === 1) {
+      return meant[0]!.flatMap((i) => toConfigErrors({ ...i, path: [...path, ...i.path] }, source, root));
+    }
+  }
   if (issue.code === "unrecognized_keys") {
     const known = knownKeys(path, root);
     return issue.keys.map((key) => {
@@ -103,6 +112,15 @@ function toConfigErrors(issue: z.core.$ZodIssue, source: YamlSource, root: boole
   }
   if (issue.code === "invalid_type") {
     return [new ConfigError(`expected ${issue.expected}, got ${describeValue(actual)}`, { location })];
+  }
+  if (issue.code === "invalid_value" && typeof actual === "string") {
+    const options = issue.values.map(String);
+    return [
+      new ConfigError(`invalid value "${actual}"${didYouMean(actual, options)}`, {
+        location,
+        hint: `one of: ${options.join(", ")}`,
+      }),
+    ];
   }
   const message = issue.message.replace(/^Invalid (input|string): /, "");
   return [new ConfigError(`invalid value ${describeValue(actual)}: ${message}`, { location })];

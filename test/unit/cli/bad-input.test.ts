@@ -143,6 +143,7 @@ describe("bad input is reported with file, line, column and field, and exits 2",
         labels: { tier: "apps" },
         needs: [],
         installed: true,
+        file: "releases.yaml",
       },
     ]);
   });

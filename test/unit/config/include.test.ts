@@ -138,7 +138,7 @@ describe("include: several files, one graph", () => {
         "  hint: releases[0] (web) has the same namespace and name (line 2); give one a different name or namespace",
     },
   ])("reports $why with its file and line", async ({ files, described }) => {
-    const error = await failure(load(files));
+    const error = await failure(load(files as Record<string, string>));
     expect(error.describe()).toBe(described);
     expect(error.exitCode).toBe(2);
   });
