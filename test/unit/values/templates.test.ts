@@ -135,7 +135,7 @@ describe("handlebars as releases uses it", () => {
     {
       why: "a mustache missing a brace",
       text: "x {{values.app.name}",
-      message: "template syntax error: unexpected character inside {{ }} (a }} is missing or malformed?)",
+      message: "template syntax error: a {{ is not closed by }}",
       line: 1,
     },
     { why: "a dangling =", text: "{{ a b= }}", message: "template syntax error: unexpected }}", line: 1 },
@@ -241,5 +241,65 @@ describe("templated quoted fields in releases.yaml", () => {
       column,
       field: "releases[0].namespace",
     });
+  });
+});
+
+describe("Go-template syntax gets the handlebars spelling, at the column of its {{", () => {
+  it.each([
+    { go: "{{ .Values.image.tag }}", spelling: "{{values.image.tag}}" },
+    { go: "{{ .Environment.Name }}", spelling: "{{environment.name}}" },
+    { go: "{{ .Environment.Values.region }}", spelling: "{{environment.values.region}}" },
+    { go: "{{ .StateValues.domain }}", spelling: "{{values.domain}}" },
+    { go: "{{ .Release.Name }}", spelling: "{{release.name}}" },
+    { go: "{{ .Values.x | quote }}", spelling: "{{quote values.x}}" },
+    { go: "{{- toYaml .Values.res | nindent 4 }}", spelling: "{{nindent 4 (toYaml values.res)}}" },
+    { go: '{{ default "eu" .Values.region }}', spelling: '{{default "eu" values.region}}' },
+  ])("$go", ({ go, spelling }) => {
+    const error = failure(() => render(`a: 1\nb: x-${go}`, { values: {} }));
+    expect(error).toBeInstanceOf(TemplateError);
+    expect(error.message).toBe(`Go template syntax ${go}: templates here are handlebars, write ${spelling}`);
+    expect(error.location).toMatchObject({ file: "values.yaml.hbs", line: 2, column: 6 });
+  });
+
+  it.each(["{{- if .Values.enabled }}", "{{ range $k, $v := .Values.map }}", "{{ end }}"])(
+    "%s: a control structure, answered with handlebars blocks",
+    (go) => {
+      const error = failure(() => render(`x: ${go}`, { values: {} }));
+      expect(error.message).toBe(`Go template syntax ${go}: templates here are handlebars`);
+      expect(error.hint).toContain("{{#if values.x}}");
+      expect(error.location).toMatchObject({ line: 1, column: 4 });
+    },
+  );
+
+  it("shifts the column by where a releases.yaml field starts", () => {
+    const origin = { file: "releases.yaml", line: 7, column: 16, field: "releases[0].namespace" };
+    const error = failure(() => templates.render("team-{{ .Values.team }}", origin, {}));
+    expect(error.location).toEqual({ ...origin, column: 16 + 5 });
+  });
+
+  it("passes an escaped \\{{ to the chart as text, for charts that run tpl on their values", () => {
+    expect(render("host: \\{{ .Release.Name }}.example.com", {})).toBe(
+      "host: {{ .Release.Name }}.example.com",
+    );
+  });
+
+  it.each([
+    { text: "a: 1\nb: x {{ a b= }}", line: 2, column: 6, message: "template syntax error: unexpected }}" },
+    {
+      text: "{{values.a}} and {{values.b}",
+      line: 1,
+      column: 18,
+      message: "template syntax error: a {{ is not closed by }}",
+    },
+    {
+      text: "ok {{values.a}}\n  {{values.a b=}}",
+      line: 2,
+      column: 3,
+      message: "template syntax error: unexpected }}",
+    },
+  ])("places a syntax error at its {{: $text", ({ text, line, column, message }) => {
+    const error = failure(() => render(text, { values: { a: 1, b: 2 } }));
+    expect(error.message).toEqual(message);
+    expect(error.location).toMatchObject({ line, column });
   });
 });
