@@ -30,16 +30,17 @@ export function addGlobalOptions(program: Command): Command {
     .option("--debug", "print helm commands and timings (secrets redacted)", false);
 }
 
+/** As in Helmfile, --include-needs with --include-transitive-needs is the transitive closure. */
 export function needsMode(options: GlobalOptions): NeedsMode {
-  const chosen = [
-    options.includeNeeds && "include",
-    options.includeTransitiveNeeds && "include-transitive",
-    options.skipNeeds && "skip",
-  ].filter((m): m is NeedsMode => typeof m === "string");
-  if (chosen.length > 1) {
-    throw new UsageError("--include-needs, --include-transitive-needs and --skip-needs exclude each other");
+  const including = options.includeNeeds || options.includeTransitiveNeeds;
+  if (options.skipNeeds && including) {
+    throw new UsageError(
+      `--skip-needs and ${options.includeNeeds ? "--include-needs" : "--include-transitive-needs"} exclude each other`,
+    );
   }
-  return chosen[0] ?? "check";
+  if (options.skipNeeds) return "skip";
+  if (options.includeTransitiveNeeds) return "include-transitive";
+  return options.includeNeeds ? "include" : "check";
 }
 
 export function positiveInt(name: string) {

@@ -5,7 +5,7 @@ import { loadProject } from "../config/load.js";
 import { graphOfReleases, type ReleaseGraph } from "../graph/release-graph.js";
 import type { Selection } from "../graph/selection.js";
 import type { Project, Release } from "../model/project.js";
-import { selectReleases } from "../selector/select.js";
+import { selectReleases, unknownSelectorKeys } from "../selector/select.js";
 import { createTemplates } from "../values/templates.js";
 import type { CliIO } from "./io.js";
 import { type GlobalOptions, needsMode } from "./options.js";
@@ -29,6 +29,9 @@ export async function openWorkspace(globals: GlobalOptions, io: CliIO): Promise<
   });
   const graph = graphOfReleases(project.releases);
   const selection = selectReleases(project.releases, graph, globals.selector, mode);
+  for (const warning of unknownSelectorKeys(project.releases, globals.selector)) {
+    io.stderr.write(`releases: warning: ${warning}\n`);
+  }
   const byId = new Map(project.releases.map((r) => [r.id, r]));
   return { project, graph, selection, selected: selection.ids.map((id) => byId.get(id)!), byId };
 }

@@ -122,7 +122,7 @@ describe("bad input is reported with file, line, column and field, and exits 2",
       what: "mutually exclusive needs flags (a command-line problem: no file)",
       project: "environments",
       argv: ["list", "-e", "staging", "--skip-needs", "--include-needs"],
-      stderr: "releases: --include-needs, --include-transitive-needs and --skip-needs exclude each other",
+      stderr: "releases: --skip-needs and --include-needs exclude each other",
     },
   ])("$what", async ({ project, argv, stderr }) => {
     const result = await cli(project, argv);
