@@ -6,6 +6,7 @@ import { dirname, isAbsolute, relative, resolve } from "node:path";
 import { ConfigError, type SourceLocation } from "../errors.js";
 import type { ChartRef, Release, Repository, SecretsFile, ValuesSource } from "../model/project.js";
 import { didYouMean } from "../util/suggest.js";
+import { parseSetPath } from "../values/set-path.js";
 import { parseDuration } from "./duration.js";
 import type { ProjectFiles } from "./files.js";
 import type { InheritedRelease } from "./inherit.js";
@@ -76,6 +77,13 @@ export async function buildRelease(
   }
   const set: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(r.set ?? {})) {
+    try {
+      parseSetPath(key);
+    } catch (error) {
+      throw new ConfigError((error as Error).message, {
+        location: inherited.locate(["set", key], { key: true }),
+      });
+    }
     set[key] = renderLeaves(value, ["set", key], at, b.render, releaseContext);
   }
   const timeout = r.timeout ?? defaults.timeout;

@@ -228,7 +228,9 @@ export async function renderReleases(
         for (const [key, value] of leaves(data)) consume(`sops:${rel(s.path)}#${key}`, value);
       }
       let values = mergeLayers(layers);
-      for (const [path, value] of Object.entries(release.set)) values = setPath(values, path, value);
+      for (const [path, value] of Object.entries(release.set)) {
+        values = setPath(values, path, value, { release: release.id, location: release.location });
+      }
       const digest = secretsDigest(consumedValues);
       return {
         release,

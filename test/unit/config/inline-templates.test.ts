@@ -110,3 +110,14 @@ describe("inline values and set values are templates, like every other string fi
     );
   });
 });
+
+describe("set paths are checked when the file is loaded", () => {
+  it("reports a malformed path at its key", async () => {
+    const error = await failure(
+      load(["releases:", "  - name: web", "    chart: ./charts/web", "    set:", "      list[x]: 1"]),
+    );
+    expect(error.describe()).toBe(
+      '/p/releases.yaml:6:7 releases[0].set.list[x]: set: bad list index in "list[x]"',
+    );
+  });
+});

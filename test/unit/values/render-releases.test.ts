@@ -338,3 +338,20 @@ describe("secret consumption", () => {
     expect(slower.byName("own-secrets").fingerprint).toBe(base.byName("own-secrets").fingerprint);
   });
 });
+
+describe("set over the merged values", () => {
+  it("refuses a key under a list, as helm --set does, naming the release and the path", async () => {
+    const web = release("web", [inline({ ports: [80, 443] })], {
+      set: { "ports.http": 8080 },
+      location: { file: "/p/releases.yaml", line: 4, field: "releases[0] (web)" },
+    });
+    const error = await render([web], {}, { [ENV_SECRETS]: envSecrets }).then(
+      () => undefined,
+      (e: unknown) => e as Error & { location?: unknown },
+    );
+    expect(error?.message).toBe(
+      'set "ports.http" of release apps/web: "ports" is a list in the values, so helm --set cannot set a key under it',
+    );
+    expect(error?.location).toEqual({ file: "/p/releases.yaml", line: 4, field: "releases[0] (web)" });
+  });
+});
