@@ -11,7 +11,15 @@ export interface GlobalOptions {
   includeTransitiveNeeds: boolean;
   skipNeeds: boolean;
   debug: boolean;
+  /** --state-values-set path=value[,…]: over the environment's values. */
+  stateValuesSet: string[];
+  /** --state-values-file FILE: YAML layered over the environment's values, before --state-values-set. */
+  stateValuesFile: string[];
+  /** --set path=value[,…]: over every selected release's values, after its own `set`. */
+  set: string[];
 }
+
+const repeat = (value: string, previous: string[]) => [...previous, value];
 
 export function addGlobalOptions(program: Command): Command {
   return program
@@ -27,6 +35,24 @@ export function addGlobalOptions(program: Command): Command {
     .option("--include-needs", "also act on the direct needs of selected releases", false)
     .option("--include-transitive-needs", "also act on every release the selected ones need", false)
     .option("--skip-needs", "ignore needs outside the selection", false)
+    .option(
+      "--state-values-set <path=value,...>",
+      "set environment values (helm --set syntax); repeatable, applied after --state-values-file",
+      repeat,
+      [] as string[],
+    )
+    .option(
+      "--state-values-file <file>",
+      "a YAML file layered over the environment's values; repeatable, in order",
+      repeat,
+      [] as string[],
+    )
+    .option(
+      "--set <path=value,...>",
+      "set values of every selected release (helm --set syntax), over its own set; repeatable",
+      repeat,
+      [] as string[],
+    )
     .option("--debug", "print helm commands and timings (secrets redacted)", false);
 }
 

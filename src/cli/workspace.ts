@@ -6,6 +6,7 @@ import { graphOfReleases, type ReleaseGraph } from "../graph/release-graph.js";
 import type { Selection } from "../graph/selection.js";
 import type { Project, Release } from "../model/project.js";
 import { selectReleases, unknownSelectorKeys } from "../selector/select.js";
+import { parseSetArguments } from "../values/set-arguments.js";
 import { createTemplates } from "../values/templates.js";
 import type { CliIO } from "./io.js";
 import { type GlobalOptions, needsMode } from "./options.js";
@@ -26,6 +27,11 @@ export async function openWorkspace(globals: GlobalOptions, io: CliIO): Promise<
     environment: globals.environment,
     env: io.env,
     templates: createTemplates({ env: io.env }),
+    stateValues: {
+      files: globals.stateValuesFile.map((f) => resolve(io.cwd, f)),
+      set: globals.stateValuesSet.flatMap((s) => parseSetArguments(s, "--state-values-set")),
+    },
+    set: globals.set.flatMap((s) => parseSetArguments(s, "--set")),
   });
   const graph = graphOfReleases(project.releases);
   const selection = selectReleases(project.releases, graph, globals.selector, mode);
