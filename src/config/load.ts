@@ -8,9 +8,10 @@
 import { dirname, resolve } from "node:path";
 import { ConfigError, type SourceLocation } from "../errors.js";
 import { buildReleaseGraph, type GraphNodeInput } from "../graph/release-graph.js";
-import type { Project, Release, Repository } from "../model/project.js";
+import type { HelmCommandKind, Project, Release, Repository } from "../model/project.js";
 import { chooseEnvironment, loadEnvironment, type StateValues } from "./environment.js";
 import { localFiles, type ProjectFiles } from "./files.js";
+import { checkHelmArg } from "./helm-options.js";
 import { applyInheritance, collectTemplates } from "./inherit.js";
 import { ProblemList } from "./problems.js";
 import { readProjectFiles } from "./project-files.js";
@@ -96,6 +97,13 @@ export async function loadProject(options: LoadOptions): Promise<Project> {
   const disabled = new Set<string>();
   for (const projectFile of projectFiles) {
     const { source } = projectFile;
+    for (const [kind, list] of Object.entries(projectFile.raw.defaults?.args ?? {})) {
+      for (const [i, arg] of (list ?? []).entries()) {
+        await problems.attempt(() =>
+          checkHelmArg(arg, source.locate(["defaults", "args", kind, i]), kind as HelmCommandKind),
+        );
+      }
+    }
     for (const [i, r] of (projectFile.raw.releases ?? []).entries()) {
       await problems.attempt(async () => {
         const path = ["releases", i];

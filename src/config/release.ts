@@ -9,6 +9,7 @@ import { didYouMean } from "../util/suggest.js";
 import { parseSetPath } from "../values/set-path.js";
 import { parseDuration } from "./duration.js";
 import type { ProjectFiles } from "./files.js";
+import { helmOptions } from "./helm-options.js";
 import type { InheritedRelease } from "./inherit.js";
 import type { RawDefaults, RawSecretsEntry, RawValuesEntry } from "./schema.js";
 import type { FieldPath } from "./yaml-source.js";
@@ -106,6 +107,7 @@ export async function buildRelease(
     timeout: timeout === undefined ? DEFAULT_SETTINGS.timeout : parseDuration(timeout),
     tests: r.tests ?? defaults.tests ?? DEFAULT_SETTINGS.tests,
     historyMax: r.historyMax ?? defaults.historyMax ?? DEFAULT_SETTINGS.historyMax,
+    helm: helmOptions(r, defaults, (field) => inherited.locate(field)),
     location,
   };
 }

@@ -31,6 +31,38 @@ const helmSettings = {
   timeout: duration.optional().describe("helm timeout (default 300s)"),
   tests: z.boolean().optional().describe("run helm tests after install/upgrade (default false)"),
   historyMax: z.number().int().nonnegative().optional().describe("revisions kept per release (default 10)"),
+  waitForJobs: z.boolean().optional().describe("helm --wait-for-jobs: wait for Jobs to complete"),
+  skipCRDs: z.boolean().optional().describe("helm --skip-crds"),
+  force: z.boolean().optional().describe("helm 3 --force, helm 4 --force-replace: replace resources"),
+  cleanupOnFail: z.boolean().optional().describe("helm --cleanup-on-fail"),
+  disableOpenAPIValidation: z.boolean().optional().describe("helm --disable-openapi-validation"),
+  skipSchemaValidation: z.boolean().optional().describe("helm --skip-schema-validation (values.schema.json)"),
+  takeOwnership: z.boolean().optional().describe("helm --take-ownership (helm >= 3.17)"),
+  serverSide: z
+    .union([z.boolean(), z.literal("auto")])
+    .optional()
+    .describe("helm 4 --server-side: true, false or auto; true is refused with helm 3"),
+  description: z.string().optional().describe("helm --description, stored in the release's history"),
+  devel: z.boolean().optional().describe("helm --devel: accept pre-release chart versions"),
+  verify: z.boolean().optional().describe("helm --verify: verify the chart's provenance"),
+  reuseValues: z.boolean().optional().describe("helm --reuse-values instead of --reset-values"),
+  resetValues: z.boolean().optional().describe("helm --reset-values (default true; false passes neither)"),
+  kubeVersion: z.string().optional().describe("helm template --kube-version"),
+  apiVersions: z.array(z.string().min(1)).optional().describe("helm template --api-versions"),
+  args: z
+    .strictObject({
+      sync: z
+        .array(z.string())
+        .optional()
+        .describe("extra flags of helm upgrade --install (sync, apply, rotate)"),
+      template: z.array(z.string()).optional().describe("extra flags of helm template"),
+      diff: z.array(z.string()).optional().describe("extra flags of the dry-run diff renders with"),
+      lint: z.array(z.string()).optional().describe("extra flags of helm lint"),
+    })
+    .optional()
+    .describe(
+      "extra helm flags per command; flags releases controls (values, --atomic, --wait…) are refused",
+    ),
 };
 
 export const environmentSchema = z.strictObject({

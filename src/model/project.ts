@@ -27,6 +27,32 @@ export interface Repository {
   location: SourceLocation;
 }
 
+/** Where extra helm flags (`args`) go. */
+export type HelmCommandKind = "sync" | "template" | "diff" | "lint";
+
+/** Helm options beyond the core settings; each is passed only when set. */
+export interface HelmOptions {
+  waitForJobs?: boolean;
+  skipCRDs?: boolean;
+  force?: boolean;
+  cleanupOnFail?: boolean;
+  disableOpenAPIValidation?: boolean;
+  skipSchemaValidation?: boolean;
+  takeOwnership?: boolean;
+  /** Helm 4 only: server-side apply (`auto` keeps the release's previous method). */
+  serverSide?: boolean | "auto";
+  description?: string;
+  devel?: boolean;
+  verify?: boolean;
+  reuseValues?: boolean;
+  resetValues?: boolean;
+  /** For rendering (template): the Kubernetes version and API versions charts see. */
+  kubeVersion?: string;
+  apiVersions?: string[];
+  /** Extra helm flags per command kind, checked against the flags releases controls. */
+  args?: Partial<Record<HelmCommandKind, string[]>>;
+}
+
 export interface HelmSettings {
   createNamespace: boolean;
   atomic: boolean;
@@ -35,6 +61,8 @@ export interface HelmSettings {
   timeout: number;
   tests: boolean;
   historyMax: number;
+  /** Undefined when the release sets none (so fingerprints of releases without them do not change). */
+  helm?: HelmOptions;
 }
 
 export interface Release extends HelmSettings {

@@ -250,6 +250,7 @@ export async function renderReleases(
             timeout: release.timeout,
             tests: release.tests,
             historyMax: release.historyMax,
+            helm: release.helm,
           },
           secretsDigest: digest,
         }),

@@ -56,6 +56,7 @@ Examples:
             dryRunArgs(
               { name: release.name, namespace: release.namespace, kubeContext },
               { chart: release.chart, version: release.version },
+              release.helm,
             ),
             { stdin: r.valuesYaml },
           );

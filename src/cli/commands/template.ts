@@ -32,7 +32,7 @@ Examples:
             kubeContext: workspace.project.environment.kubeContext,
           };
           const out = await helm.run(
-            templateArgs(target, { chart: release.chart, version: release.version }),
+            templateArgs(target, { chart: release.chart, version: release.version }, release.helm),
             {
               stdin: r.valuesYaml,
             },
@@ -66,7 +66,11 @@ Examples:
         continue;
       }
       const out = await helm.run(
-        lintArgs({ name: release.name, namespace: release.namespace }, { chart: release.chart }),
+        lintArgs(
+          { name: release.name, namespace: release.namespace },
+          { chart: release.chart },
+          release.helm,
+        ),
         { stdin: r.valuesYaml, allowFailure: true },
       );
       const ok = out.code === 0;
