@@ -2,6 +2,7 @@
 // (v3 or v4, detected), the rendered values of the selected releases (every
 // secret resolved before the first helm call), a reporter, and Ctrl-C handling.
 import { type Command, Option } from "commander";
+import { prepareChartDependencies } from "../charts/prepare.js";
 import { localFiles } from "../config/files.js";
 import { UsageError } from "../errors.js";
 import { detectHelmMajor, HelmClient } from "../helm/client.js";
@@ -129,6 +130,7 @@ export async function prepareRun(
   helmReady.catch(() => {});
   const kube = io.kube ?? startKubeWorker();
   const workspace = await openWorkspace(globals, io);
+  await prepareChartDependencies(workspace.selected, workspace.project.repositories, () => helmReady, io.env);
   const rendered = await renderSelected(workspace, io, redactor);
   let cluster: Promise<Cluster> | undefined;
   return {

@@ -167,6 +167,11 @@ export function lintArgs(target: Target, source: ChartSource, options: HelmOptio
   return args;
 }
 
+/** The chart's dependencies into its charts/ (repositories were added and updated just before). */
+export function dependencyBuildArgs(chartPath: string): string[] {
+  return ["dependency", "build", chartPath, "--skip-refresh"];
+}
+
 /** Every stored revision of a release, as JSON: `[{revision, status, …}]`. */
 export function historyArgs(target: Target): string[] {
   return ["history", target.name, ...common(target), "--output", "json"];
