@@ -7,27 +7,14 @@ import {
 } from "../../../src/charts/dependencies.js";
 import { ConfigError } from "../../../src/errors.js";
 import type { Release, Repository } from "../../../src/model/project.js";
-import { memoryFiles } from "../config/memory-files.js";
+import { memoryFiles, releaseFixture } from "../config/memory-files.js";
 
-const release = (name: string, path: string): Release => ({
-  id: `apps/${name}`,
-  name,
-  namespace: "apps",
-  chart: { kind: "local", path, display: path },
-  labels: {},
-  needs: [],
-  values: [],
-  secrets: [],
-  set: {},
-  installed: true,
-  createNamespace: true,
-  atomic: true,
-  wait: true,
-  timeout: 300,
-  tests: false,
-  historyMax: 10,
-  location: { file: "/p/releases.yaml", line: 3 },
-});
+const release = (name: string, path: string): Release =>
+  releaseFixture(
+    name,
+    { kind: "local", path, display: path },
+    { location: { file: "/p/releases.yaml", line: 3 } },
+  );
 
 const repo = (name: string, url: string): Repository => ({
   name,

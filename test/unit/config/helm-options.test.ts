@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { loadProject } from "../../../src/config/load.js";
-import type { ReleasesError } from "../../../src/errors.js";
 import { createTemplates } from "../../../src/values/templates.js";
-import { memoryFiles } from "./memory-files.js";
+import { failure, memoryFiles } from "./memory-files.js";
 
 function load(lines: string[]) {
   return loadProject({
@@ -10,15 +9,6 @@ function load(lines: string[]) {
     templates: createTemplates({ env: {} }),
     files: memoryFiles({ "/p/releases.yaml": lines.join("\n"), "/p/charts/web/Chart.yaml": "name: web\n" }),
   });
-}
-
-async function failure(promise: Promise<unknown>): Promise<ReleasesError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!error) throw new Error("expected loading to fail");
-  return error as ReleasesError;
 }
 
 describe("helm options on defaults and releases", () => {

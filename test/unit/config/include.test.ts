@@ -1,9 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { loadProject } from "../../../src/config/load.js";
 import { ConfigProblems, MAX_PROBLEMS } from "../../../src/config/problems.js";
-import type { ReleasesError } from "../../../src/errors.js";
 import { createTemplates } from "../../../src/values/templates.js";
-import { memoryFiles } from "./memory-files.js";
+import { failure, memoryFiles } from "./memory-files.js";
 
 const templates = createTemplates({ env: {} });
 const chart = { "/p/charts/web/Chart.yaml": "name: web\n" };
@@ -15,15 +14,6 @@ function load(files: Record<string, string>, environment?: string) {
     templates,
     files: memoryFiles({ ...chart, ...files }),
   });
-}
-
-async function failure(promise: Promise<unknown>): Promise<ReleasesError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!error) throw new Error("expected loading to fail");
-  return error as ReleasesError;
 }
 
 const release = (name: string, extra = "") => `  - { name: ${name}, chart: ../charts/web${extra} }`;

@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { loadProject } from "../../../src/config/load.js";
-import type { ReleasesError } from "../../../src/errors.js";
 import { createTemplates } from "../../../src/values/templates.js";
-import { memoryFiles } from "./memory-files.js";
+import { failure, memoryFiles } from "./memory-files.js";
 
 const templates = createTemplates({ env: {} });
 
@@ -19,15 +18,6 @@ function load(files: Record<string, string>) {
       ...files,
     }),
   });
-}
-
-async function failure(promise: Promise<unknown>): Promise<ReleasesError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!error) throw new Error("expected loading to fail");
-  return error as ReleasesError;
 }
 
 const TEMPLATES = [

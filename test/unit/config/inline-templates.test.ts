@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { loadProject } from "../../../src/config/load.js";
-import { ConfigError, type ReleasesError, TemplateError } from "../../../src/errors.js";
+import { ConfigError, TemplateError } from "../../../src/errors.js";
 import { createTemplates } from "../../../src/values/templates.js";
-import { memoryFiles } from "./memory-files.js";
+import { failure, memoryFiles } from "./memory-files.js";
 
 const templates = createTemplates({ env: {} });
 
@@ -18,15 +18,6 @@ function load(lines: string[]) {
       "/p/charts/web/Chart.yaml": "name: web\n",
     }),
   });
-}
-
-async function failure(promise: Promise<unknown>): Promise<ReleasesError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!error) throw new Error("expected loading to fail");
-  return error as ReleasesError;
 }
 
 describe("inline values and set values are templates, like every other string field", () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_SETTINGS, loadProject } from "../../../src/config/load.js";
-import { ConfigError, type ReleasesError } from "../../../src/errors.js";
+import { ConfigError } from "../../../src/errors.js";
 import { createTemplates } from "../../../src/values/templates.js";
-import { memoryFiles } from "./memory-files.js";
+import { failure, memoryFiles } from "./memory-files.js";
 
 const templates = createTemplates({ env: {} });
 
@@ -16,15 +16,6 @@ function load(releasesYaml: string, extra: Record<string, string> = {}, environm
     templates,
     files: memoryFiles({ "/p/releases.yaml": releasesYaml, ...charts, ...extra }),
   });
-}
-
-async function failure(promise: Promise<unknown>): Promise<ReleasesError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!error) throw new Error("expected loading to fail");
-  return error as ReleasesError;
 }
 
 describe("loading releases.yaml", () => {

@@ -10,31 +10,19 @@ import {
   type VaultUse,
 } from "../../../src/values/render-releases.js";
 import { createTemplates } from "../../../src/values/templates.js";
-import { memoryFiles } from "../config/memory-files.js";
+import { memoryFiles, releaseFixture } from "../config/memory-files.js";
 
 const ENV_SECRETS = "/p/environments/prod/secrets.sops.yaml";
 
 function release(name: string, values: ValuesSource[], extra: Partial<Release> = {}): Release {
-  return {
-    id: `apps/${name}`,
+  return releaseFixture(
     name,
-    namespace: "apps",
-    chart: { kind: "repo", repository: "acme", name: "web", display: "acme/web" },
-    labels: {},
-    needs: [],
-    values,
-    secrets: [],
-    set: {},
-    installed: true,
-    createNamespace: true,
-    atomic: true,
-    wait: true,
-    timeout: 300,
-    tests: false,
-    historyMax: 10,
-    location: { file: "/p/releases.yaml" },
-    ...extra,
-  };
+    { kind: "repo", repository: "acme", name: "web", display: "acme/web" },
+    {
+      values,
+      ...extra,
+    },
+  );
 }
 
 const file = (path: string): ValuesSource => ({
