@@ -2,6 +2,7 @@
 import { resolve } from "node:path";
 import type { ProjectFiles } from "../../../src/config/files.js";
 import { globToRegExp } from "../../../src/config/glob.js";
+import { DEFAULT_SETTINGS } from "../../../src/config/release.js";
 import type { ReleasesError } from "../../../src/errors.js";
 import type { ChartRef, Release } from "../../../src/model/project.js";
 
@@ -32,6 +33,9 @@ export async function failure(promise: Promise<unknown>): Promise<ReleasesError>
   return error as ReleasesError;
 }
 
+/** The built-in helm settings of a release (DEFAULT_SETTINGS without the namespace). */
+export const BUILT_IN_SETTINGS = (({ namespace: _, ...settings }) => settings)(DEFAULT_SETTINGS);
+
 /** A loaded release as config/ builds it, with the built-in settings; `extra` overrides. */
 export function releaseFixture(name: string, chart: ChartRef, extra: Partial<Release> = {}): Release {
   return {
@@ -45,12 +49,7 @@ export function releaseFixture(name: string, chart: ChartRef, extra: Partial<Rel
     secrets: [],
     set: {},
     installed: true,
-    createNamespace: true,
-    atomic: true,
-    wait: true,
-    timeout: 300,
-    tests: false,
-    historyMax: 10,
+    ...BUILT_IN_SETTINGS,
     location: { file: "/p/releases.yaml" },
     ...extra,
   };

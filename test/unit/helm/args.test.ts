@@ -3,17 +3,11 @@ import { describe, expect, it } from "vitest";
 import { ConfigError } from "../../../src/errors.js";
 import { dryRunArgs, lintArgs, templateArgs, upgradeArgs } from "../../../src/helm/args.js";
 import type { HelmOptions, HelmSettings } from "../../../src/model/project.js";
+import { BUILT_IN_SETTINGS } from "../config/memory-files.js";
 
 const target = { name: "web", namespace: "apps" };
 const local = { chart: { kind: "local" as const, path: "/p/charts/web", display: "./charts/web" } };
-const base: HelmSettings = {
-  createNamespace: true,
-  atomic: true,
-  wait: true,
-  timeout: 300,
-  tests: false,
-  historyMax: 10,
-};
+const base: HelmSettings = BUILT_IN_SETTINGS;
 const upgrade = (major: 3 | 4, helm?: HelmOptions) =>
   upgradeArgs({ major, target, source: local, settings: { ...base, helm } });
 
