@@ -66,6 +66,7 @@ export async function loadProject(options: LoadOptions): Promise<Project> {
   const render = (text: string, location: SourceLocation, context: object) =>
     options.templates.renderString(text, location, context);
 
+  const problemsBefore = problems.size;
   const { environment, values: environmentValues } = await loadEnvironment({
     name: envName,
     raw: raw.environments?.[envName] ?? {},
@@ -77,6 +78,8 @@ export async function loadProject(options: LoadOptions): Promise<Project> {
     state: options.stateValues ?? { files: [], set: [] },
     problems,
   });
+  // Releases are rendered with the environment's values: with those broken, their errors would be noise.
+  if (problems.size > problemsBefore) problems.check();
   const context = { environment: { name: envName, values: environmentValues }, values: environmentValues };
 
   const repositories = (raw.repositories ?? []).map(

@@ -194,3 +194,29 @@ describe("every problem of a run at once", () => {
     expect((error as ConfigProblems).problems).toHaveLength(MAX_PROBLEMS);
   });
 });
+
+describe("problems of the environment", () => {
+  it("stop the run before releases are rendered with broken values, together with schema problems", async () => {
+    const error = await failure(
+      load({
+        "/p/releases.yaml": [
+          "include: [team.yaml]",
+          "environments: { default: { values: [env/missing.yaml] } }",
+          "releases:",
+          "  - { name: web, chart: ./charts/web, namespace: '{{values.team}}' }",
+        ].join("\n"),
+        "/p/team.yaml": "releases:\n  - { name: api, chart: ./charts/web, wiat: true }\n",
+      }),
+    );
+    expect(
+      error
+        .describe()
+        .split("\n")
+        .filter((l) => !l.startsWith("  hint")),
+    ).toEqual([
+      "2 problems",
+      '/p/team.yaml:2:39 releases[0].wiat: unknown key "wiat" (did you mean "wait"?)',
+      "/p/releases.yaml:2:37 environments.default.values[0]: file not found: env/missing.yaml",
+    ]);
+  });
+});
