@@ -91,8 +91,9 @@ function toTemplateError(error: unknown, text: string, origin: SourceLocation): 
   const notDefined = /^"([^"]+)" not defined in/.exec(message);
   if (notDefined && e.lineNumber !== undefined) {
     const variable = pathAt(text, e.lineNumber, e.column ?? 0) ?? notDefined[1];
+    const open = openingBraces(text, e.lineNumber, e.column ?? 0);
     return new TemplateError(`unknown variable "${variable}"`, {
-      location: at(origin, e.lineNumber, e.column ?? 0),
+      location: at(origin, open.line, open.column),
       hint: "check the spelling, or use (default <fallback> <value>) for optional values",
     });
   }
@@ -125,6 +126,16 @@ function toTemplateError(error: unknown, text: string, origin: SourceLocation): 
     });
   }
   return new TemplateError(`template error: ${message.split("\n")[0]}`, { location: origin, cause: error });
+}
+
+/** The `{{` of the mustache holding line:column (column 0-based), so every template error points at one. */
+function openingBraces(text: string, line: number, column: number): { line: number; column: number } {
+  const lines = text.split("\n");
+  const offset = lines.slice(0, line - 1).reduce((n, l) => n + l.length + 1, 0) + column;
+  const holding = mustaches(text)
+    .filter((m) => m.offset <= offset)
+    .at(-1);
+  return holding ? lineAndColumn(text, holding.offset) : { line, column };
 }
 
 const PARSE_ERROR = /^Parse error on line (\d+):\n[\s\S]*\n(Expecting [^\n]*|[^\n]*)$/;

@@ -70,7 +70,7 @@ describe("bad input is reported with file, line, column and field, and exits 2",
       project: "template-error",
       argv: ["list"],
       stderr:
-        'releases: releases.yaml:4:23 releases[0].namespace: unknown variable "values.team"\n' +
+        'releases: releases.yaml:4:21 releases[0].namespace: unknown variable "values.team"\n' +
         "  hint: check the spelling, or use (default <fallback> <value>) for optional values",
     },
     {
@@ -78,7 +78,7 @@ describe("bad input is reported with file, line, column and field, and exits 2",
       project: "env-template-error",
       argv: ["list"],
       stderr:
-        'releases: environments/default.yaml.hbs:3:14: unknown variable "values.mailDomain"\n' +
+        'releases: environments/default.yaml.hbs:3:12: unknown variable "values.mailDomain"\n' +
         "  hint: check the spelling, or use (default <fallback> <value>) for optional values",
     },
     {

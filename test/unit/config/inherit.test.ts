@@ -112,7 +112,7 @@ describe("templates and inherit", () => {
         "  - { name: web, inherit: [t] }",
       ],
       described:
-        '/p/releases.yaml:4:19 templates.t.namespace: unknown variable "values.team"\n' +
+        '/p/releases.yaml:4:17 templates.t.namespace: unknown variable "values.team"\n' +
         "  hint: check the spelling, or use (default <fallback> <value>) for optional values",
     },
     {

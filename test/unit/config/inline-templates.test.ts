@@ -84,7 +84,7 @@ describe("inline values and set values are templates, like every other string fi
       ]),
     );
     expect(error).toBeInstanceOf(TemplateError);
-    expect(error.location).toMatchObject({ line: 6, column: 15, field: "releases[0].values[0].a" });
+    expect(error.location).toMatchObject({ line: 6, column: 13, field: "releases[0].values[0].a" });
   });
 
   it("reports Go-template syntax in set with its handlebars spelling at the column of {{", async () => {

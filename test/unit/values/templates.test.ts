@@ -80,13 +80,13 @@ describe("handlebars as releases uses it", () => {
       why: "an unknown top-level variable",
       text: "a: 1\nb: {{nope}}\n",
       message: 'unknown variable "nope"',
-      at: { line: 2, column: 6 },
+      at: { line: 2, column: 4 },
     },
     {
       why: "an unknown nested variable, named by its whole path",
       text: "a: 1\n\nimage: {{values.image.tag}}\n",
       message: 'unknown variable "values.image.tag"',
-      at: { line: 3, column: 10 },
+      at: { line: 3, column: 8 },
     },
     {
       why: "required without a value, with its message",
@@ -149,9 +149,9 @@ describe("handlebars as releases uses it", () => {
   it("shifts locations by where a templated field starts in releases.yaml", () => {
     const origin = { file: "releases.yaml", line: 7, column: 16, field: "releases[0].namespace" };
     const error = failure(() => templates.render("team-{{values.team}}", origin, { values: {} }));
-    expect(error.location).toEqual({ ...origin, column: 16 + 7 });
+    expect(error.location).toEqual({ ...origin, column: 16 + 5 });
     expect(error.describe()).toBe(
-      'releases.yaml:7:23 releases[0].namespace: unknown variable "values.team"\n' +
+      'releases.yaml:7:21 releases[0].namespace: unknown variable "values.team"\n' +
         "  hint: check the spelling, or use (default <fallback> <value>) for optional values",
     );
   });
@@ -210,7 +210,7 @@ describe("templated string fields in releases.yaml", () => {
     expect(error?.location).toEqual({
       file: "/p/releases.yaml",
       line: 4,
-      column: 23,
+      column: 21,
       field: "releases[0].namespace",
     });
     expect(error?.message).toBe('unknown variable "values.tenant"');
@@ -219,10 +219,10 @@ describe("templated string fields in releases.yaml", () => {
 
 describe("templated quoted fields in releases.yaml", () => {
   it.each([
-    { style: "double-quoted", namespace: '"team-{{values.t}}"', column: 24 },
-    { style: "single-quoted", namespace: "'team-{{values.t}}'", column: 24 },
-    { style: "plain", namespace: "team-{{values.t}}", column: 23 },
-  ])("report the variable's own column when the field is $style", async ({ namespace, column }) => {
+    { style: "double-quoted", namespace: '"team-{{values.t}}"', column: 22 },
+    { style: "single-quoted", namespace: "'team-{{values.t}}'", column: 22 },
+    { style: "plain", namespace: "team-{{values.t}}", column: 21 },
+  ])("report the column of the {{ when the field is $style", async ({ namespace, column }) => {
     const files: Record<string, string> = {
       "/p/releases.yaml": `releases:\n  - name: web\n    chart: ./c\n    namespace: ${namespace}\n`,
       "/p/c/Chart.yaml": "name: c\n",
