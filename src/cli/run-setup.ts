@@ -5,6 +5,7 @@ import { type Command, Option } from "commander";
 import { prepareChartDependencies } from "../charts/prepare.js";
 import { localFiles } from "../config/files.js";
 import { UsageError } from "../errors.js";
+import { checkHelmSupport } from "../helm/args.js";
 import { detectHelmMajor, HelmClient } from "../helm/client.js";
 import { type Cluster, connectCluster, startKubeWorker } from "../kube/cluster.js";
 import { chooseReporter, type Reporter } from "../report/reporter.js";
@@ -132,11 +133,13 @@ export async function prepareRun(
   const workspace = await openWorkspace(globals, io);
   await prepareChartDependencies(workspace.selected, workspace.project.repositories, () => helmReady, io.env);
   const rendered = await renderSelected(workspace, io, redactor);
+  const helm = await helmReady;
+  checkHelmSupport(helm.major, workspace.selected);
   let cluster: Promise<Cluster> | undefined;
   return {
     workspace,
     rendered,
-    helm: await helmReady,
+    helm,
     cluster: () => {
       cluster ??= connectCluster(workspace.project.environment.kubeContext, kube);
       return cluster;

@@ -1,7 +1,7 @@
 // Pure builders of helm argument lists. Values always arrive on stdin (`-f -`),
 // so no argument ever carries a secret. Helm 3 and Helm 4 differ in a few
 // flags (see ../shared/reference: A1); those differences live here only.
-import { ConfigError } from "../errors.js";
+import { ConfigError, type SourceLocation } from "../errors.js";
 import type { ChartRef, HelmOptions, HelmSettings } from "../model/project.js";
 
 export type HelmMajor = 3 | 4;
@@ -60,6 +60,23 @@ function renderFlags(o: HelmOptions): string[] {
   if (o.devel) args.push("--devel");
   if (o.verify) args.push("--verify");
   return args;
+}
+
+/**
+ * Options the detected helm cannot honour, checked for every selected release
+ * before the first helm call (upgradeFlags refuses them too, as a last guard).
+ */
+export function checkHelmSupport(
+  major: HelmMajor,
+  releases: readonly { id: string; installed: boolean; helm?: HelmOptions; location?: SourceLocation }[],
+): void {
+  const refused = releases.find((r) => r.installed && r.helm?.serverSide === true && major === 3);
+  if (refused) {
+    throw new ConfigError(`${refused.id}: serverSide: true needs helm 4`, {
+      location: refused.location,
+      hint: "pass --helm-binary with helm 4, or drop serverSide (helm 3 applies client-side)",
+    });
+  }
 }
 
 /** The upgrade-only options; serverSide: true with helm 3 is refused rather than dropped. */

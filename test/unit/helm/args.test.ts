@@ -1,7 +1,7 @@
 // Golden argument lists: each helm option as helm 3 and helm 4 spell it.
 import { describe, expect, it } from "vitest";
 import { ConfigError } from "../../../src/errors.js";
-import { dryRunArgs, lintArgs, templateArgs, upgradeArgs } from "../../../src/helm/args.js";
+import { checkHelmSupport, dryRunArgs, lintArgs, templateArgs, upgradeArgs } from "../../../src/helm/args.js";
 import type { HelmOptions, HelmSettings } from "../../../src/model/project.js";
 import { BUILT_IN_SETTINGS } from "../config/memory-files.js";
 
@@ -169,5 +169,23 @@ describe("rendering commands with helm options", () => {
       "--skip-schema-validation",
       "--enable-dns",
     ]);
+  });
+});
+
+describe("options the detected helm cannot honour", () => {
+  const releases = [
+    { id: "apps/a", installed: true, helm: { serverSide: "auto" as const } },
+    {
+      id: "apps/b",
+      installed: true,
+      helm: { serverSide: true },
+      location: { file: "/p/releases.yaml", line: 9 },
+    },
+  ];
+
+  it("refuses serverSide: true with helm 3 before any helm call, naming the release", () => {
+    expect(() => checkHelmSupport(3, releases)).toThrow("apps/b: serverSide: true needs helm 4");
+    expect(() => checkHelmSupport(4, releases)).not.toThrow();
+    expect(() => checkHelmSupport(3, [{ ...releases[1]!, installed: false }])).not.toThrow();
   });
 });
