@@ -1,6 +1,7 @@
 // The commander program. Commands are registered from commands/*.ts; this is
 // the one place that turns errors into messages and exit codes.
 import { Command, CommanderError } from "commander";
+import { ConfigProblems } from "../config/problems.js";
 import { ExitCode, type ExitCodeValue, ExitStatus, ReleasesError, relativeToCwd } from "../errors.js";
 import { Redactor } from "../secrets/redactor.js";
 import { registerDestroy } from "./commands/destroy.js";
@@ -99,11 +100,25 @@ function errorJson(error: unknown, exitCode: number, cwd: string): Record<string
             ? { ...error.location, file: relativeToCwd(error.location.file, cwd) }
             : null,
           hint: error.hint ?? null,
+          ...problemsJson(error, cwd),
         }
       : {
           kind: error instanceof CommanderError ? "UsageError" : "InternalError",
           message: String((error as Error)?.message ?? error),
         },
+  };
+}
+
+/** Every problem of a run that found several (config/problems.ts), each with its own location. */
+function problemsJson(error: ReleasesError, cwd: string): { problems?: unknown[] } {
+  if (!(error instanceof ConfigProblems)) return {};
+  return {
+    problems: error.problems.map((p) => ({
+      kind: p.name,
+      message: p.message,
+      location: p.location ? { ...p.location, file: relativeToCwd(p.location.file, cwd) } : null,
+      hint: p.hint ?? null,
+    })),
   };
 }
 

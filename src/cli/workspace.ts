@@ -3,14 +3,17 @@
 // (for commands that need values) those releases rendered with every secret
 // resolved — all before anything touches a cluster.
 import { resolve } from "node:path";
+import { prepareChartDependencies } from "../charts/prepare.js";
 import { localFiles } from "../config/files.js";
 import { loadProject } from "../config/load.js";
 import type { ReleaseGraph } from "../graph/release-graph.js";
 import type { Selection } from "../graph/selection.js";
+import { checkHelmSupport } from "../helm/args.js";
 import type { HelmClient } from "../helm/client.js";
 import type { Project, Release } from "../model/project.js";
-import { selectReleases } from "../selector/select.js";
+import { selectReleases, unknownSelectorKeys } from "../selector/select.js";
 import { type RenderedRelease, renderReleases } from "../values/render-releases.js";
+import { parseSetArguments } from "../values/set-arguments.js";
 import type { CommandContext } from "./context.js";
 import { needsMode } from "./options.js";
 
@@ -30,9 +33,17 @@ export async function openWorkspace(ctx: CommandContext): Promise<Workspace> {
     environment: globals.environment,
     env: ctx.io.env,
     templates: ctx.session.templates,
+    stateValues: {
+      files: globals.stateValuesFile.map((f) => resolve(ctx.io.cwd, f)),
+      set: globals.stateValuesSet.flatMap((s) => parseSetArguments(s, "--state-values-set")),
+    },
+    set: globals.set.flatMap((s) => parseSetArguments(s, "--set")),
   });
   const graph = project.graph;
   const selection = selectReleases(project.releases, graph, globals.selector, mode);
+  for (const warning of unknownSelectorKeys(project.releases, globals.selector)) {
+    ctx.io.stderr.write(`releases: warning: ${warning}\n`);
+  }
   const byId = new Map(project.releases.map((r) => [r.id, r]));
   return { project, graph, selection, selected: selection.ids.map((id) => byId.get(id)!) };
 }
@@ -48,13 +59,23 @@ export function nothingSelected(workspace: Workspace, ctx: CommandContext): bool
   return true;
 }
 
-/** Renders `releases` (default: the selected ones); releases to uninstall need no values. */
+/**
+ * Renders `releases` (default: the selected ones); releases to uninstall need
+ * no values. Local charts' dependencies are built first (with `helmBinary`).
+ */
 export async function renderSelected(
   workspace: Workspace,
   ctx: CommandContext,
   releases: readonly Release[] = workspace.selected,
+  helmBinary?: string,
 ): Promise<RenderedRelease[]> {
   const installed = releases.filter((r) => r.installed);
+  await prepareChartDependencies(
+    installed,
+    workspace.project.repositories,
+    () => ctx.session.helm(helmBinary),
+    ctx.io.env,
+  );
   const rendered = await renderReleases(workspace.project, installed, {
     templates: ctx.session.templates,
     files: localFiles,
@@ -75,8 +96,10 @@ export async function prepareRendered(
   ctx: CommandContext,
   helmBinary: string | undefined,
 ): Promise<{ workspace: Workspace; rendered: RenderedRelease[]; helm: HelmClient }> {
-  const helm = ctx.session.helm(helmBinary);
+  const helmReady = ctx.session.helm(helmBinary);
   const workspace = await openWorkspace(ctx);
-  const rendered = await renderSelected(workspace, ctx);
-  return { workspace, rendered, helm: await helm };
+  const rendered = await renderSelected(workspace, ctx, workspace.selected, helmBinary);
+  const helm = await helmReady;
+  checkHelmSupport(helm.major, workspace.selected);
+  return { workspace, rendered, helm };
 }

@@ -8,12 +8,16 @@
 // read: /dev/zero, /dev/urandom, a FIFO or a directory is refused at once
 // instead of being read forever or failing deep inside a parser.
 import { constants } from "node:fs";
-import { access, open } from "node:fs/promises";
+import { access, open, readdir } from "node:fs/promises";
+import { join, relative, resolve, sep } from "node:path";
 import { ConfigError, type ErrorDetails, type ReleasesError } from "../errors.js";
+import { globBase, globToRegExp } from "./glob.js";
 
 export interface ProjectFiles {
   read(path: string): Promise<string>;
   exists(path: string): Promise<boolean>;
+  /** Absolute paths of the files matching `pattern` (relative to `dir`), sorted. */
+  glob(pattern: string, dir: string): Promise<string[]>;
 }
 
 /** Larger than any real values file; a bigger one is almost certainly a mistake (a dump, a binary). */
@@ -157,6 +161,9 @@ export function readTextFileAs(path: string, ErrorClass: ErrorClass): Promise<st
   });
 }
 
+/** Directories a glob never descends into. */
+const SKIPPED = new Set(["node_modules", ".git"]);
+
 export const localFiles: ProjectFiles = {
   read: (path) => readTextFileAs(path, ConfigError),
   exists: (path) =>
@@ -164,4 +171,20 @@ export const localFiles: ProjectFiles = {
       () => true,
       () => false,
     ),
+  glob: async (pattern, dir) => {
+    const base = resolve(dir, globBase(pattern));
+    const matcher = globToRegExp(resolve(dir, pattern).split(sep).join("/"));
+    const entries = await readdir(base, { recursive: true, withFileTypes: true }).catch(() => []);
+    return entries
+      .filter((e) => e.isFile())
+      .map((e) => join(e.parentPath, e.name))
+      .filter(
+        (file) =>
+          !relative(base, file)
+            .split(sep)
+            .some((part) => SKIPPED.has(part)),
+      )
+      .filter((file) => matcher.test(file.split(sep).join("/")))
+      .sort();
+  },
 };

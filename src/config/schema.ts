@@ -9,9 +9,19 @@ const duration = z
     z.string().regex(/^(\d+h)?(\d+m)?(\d+s)?$|^\d+$/, "a duration like 90s, 5m or 1h30m"),
   ])
   .describe("seconds, or a duration such as 90s, 5m, 1h30m");
+/** `{path, optional: true}`: a file that may be missing (e.g. a per-environment override). */
+const optionalFile = z
+  .strictObject({
+    path: templated.describe("the file; templated like the plain form"),
+    optional: z.boolean().describe("true: a missing file is skipped instead of being an error"),
+  })
+  .describe("a file that may be missing");
 const valuesEntry = z
-  .union([templated, z.record(z.string(), z.unknown())])
-  .describe("a values file (a .hbs file is a handlebars template) or an inline map");
+  .union([templated, optionalFile, z.record(z.string(), z.unknown())])
+  .describe(
+    "a values file (a .hbs file is a handlebars template), {path, optional: true}, or an inline map (its strings are templates)",
+  );
+const secretsEntry = z.union([templated, optionalFile]).describe("a SOPS file, or {path, optional: true}");
 const labelValue = z.union([z.string(), z.number(), z.boolean()]).transform(String);
 
 const helmSettings = {
@@ -21,11 +31,43 @@ const helmSettings = {
   timeout: duration.optional().describe("helm timeout (default 300s)"),
   tests: z.boolean().optional().describe("run helm tests after install/upgrade (default false)"),
   historyMax: z.number().int().nonnegative().optional().describe("revisions kept per release (default 10)"),
+  waitForJobs: z.boolean().optional().describe("helm --wait-for-jobs: wait for Jobs to complete"),
+  skipCRDs: z.boolean().optional().describe("helm --skip-crds"),
+  force: z.boolean().optional().describe("helm 3 --force, helm 4 --force-replace: replace resources"),
+  cleanupOnFail: z.boolean().optional().describe("helm --cleanup-on-fail"),
+  disableOpenAPIValidation: z.boolean().optional().describe("helm --disable-openapi-validation"),
+  skipSchemaValidation: z.boolean().optional().describe("helm --skip-schema-validation (values.schema.json)"),
+  takeOwnership: z.boolean().optional().describe("helm --take-ownership (helm >= 3.17)"),
+  serverSide: z
+    .union([z.boolean(), z.literal("auto")])
+    .optional()
+    .describe("helm 4 --server-side: true, false or auto; true is refused with helm 3"),
+  description: z.string().optional().describe("helm --description, stored in the release's history"),
+  devel: z.boolean().optional().describe("helm --devel: accept pre-release chart versions"),
+  verify: z.boolean().optional().describe("helm --verify: verify the chart's provenance"),
+  reuseValues: z.boolean().optional().describe("helm --reuse-values instead of --reset-values"),
+  resetValues: z.boolean().optional().describe("helm --reset-values (default true; false passes neither)"),
+  kubeVersion: z.string().optional().describe("helm template --kube-version"),
+  apiVersions: z.array(z.string().min(1)).optional().describe("helm template --api-versions"),
+  args: z
+    .strictObject({
+      sync: z
+        .array(z.string())
+        .optional()
+        .describe("extra flags of helm upgrade --install (sync, apply, rotate)"),
+      template: z.array(z.string()).optional().describe("extra flags of helm template"),
+      diff: z.array(z.string()).optional().describe("extra flags of the dry-run diff renders with"),
+      lint: z.array(z.string()).optional().describe("extra flags of helm lint"),
+    })
+    .optional()
+    .describe(
+      "extra helm flags per command; flags releases controls (values, --atomic, --wait…) are refused",
+    ),
 };
 
 export const environmentSchema = z.strictObject({
   values: z.array(valuesEntry).optional(),
-  secrets: z.array(templated).optional().describe("SOPS-encrypted values files"),
+  secrets: z.array(secretsEntry).optional().describe("SOPS-encrypted values files"),
   kubeContext: z.string().optional(),
 });
 
@@ -36,27 +78,59 @@ export const repositorySchema = z.strictObject({
   passwordEnv: z.string().optional().describe("environment variable holding the password"),
 });
 
-export const releaseSchema = z.strictObject({
-  name: z
-    .string()
-    .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, "a helm release name (lower-case letters, digits, -)"),
+/** Every field a release (or a template) can set, except its name and what it inherits. */
+const releaseFields = {
   namespace: templated.optional(),
-  chart: templated.describe("local path (./charts/x), repo/chart, or oci://registry/path/chart"),
+  chart: templated
+    .optional()
+    .describe(
+      "local path (./charts/x), repo/chart, or oci://registry/path/chart; required, here or in an inherited template",
+    ),
   version: templated.optional(),
   labels: z.record(z.string(), labelValue).optional(),
   needs: z.array(z.string().min(1)).optional().describe("releases to deploy first: name or namespace/name"),
   values: z.array(valuesEntry).optional(),
-  secrets: z.array(templated).optional(),
+  secrets: z.array(secretsEntry).optional(),
   set: z
     .record(z.string(), z.unknown())
     .optional()
-    .describe("helm --set style paths; win over every other layer"),
+    .describe("helm --set style paths; win over every other layer; string values are templates"),
   installed: z.boolean().optional(),
   condition: z
     .string()
     .optional()
     .describe("a path in the environment values; false switches the release off"),
   ...helmSettings,
+};
+
+export const INHERITABLE_FIELDS = Object.keys(releaseFields) as (keyof typeof releaseFields)[];
+
+const inheritEntry = z
+  .union([
+    z.string().min(1),
+    z.strictObject({
+      template: z.string().min(1).describe("the name of an entry under templates:"),
+      except: z
+        .array(z.enum(INHERITABLE_FIELDS as [string, ...string[]]))
+        .optional()
+        .describe("fields of the template not to inherit"),
+    }),
+  ])
+  .describe("a template name, or {template, except: [field, ...]}");
+
+export const templateSchema = z
+  .strictObject(releaseFields)
+  .describe("a partial release that releases inherit");
+
+export const releaseSchema = z.strictObject({
+  name: z
+    .string()
+    .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, "a helm release name (lower-case letters, digits, -)"),
+  inherit: z
+    .array(inheritEntry)
+    .optional()
+    .describe("templates applied in order, then the release's own keys (maps merge, lists are replaced)"),
+  ...releaseFields,
 });
 
 export const defaultsSchema = z.strictObject({
@@ -69,20 +143,50 @@ export const defaultsSchema = z.strictObject({
   ...helmSettings,
 });
 
+/** What every project file (the root and included ones) may hold. */
+const fileFields = {
+  include: z
+    .array(z.string().min(1))
+    .optional()
+    .describe(
+      "other project files or globs (teams/*.yaml), relative to this file; their releases join the graph",
+    ),
+  defaults: defaultsSchema
+    .optional()
+    .describe("defaults for this file's releases (and the files it includes)"),
+  templates: z
+    .record(z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, "a template name"), templateSchema)
+    .optional()
+    .describe("named partial releases that releases inherit"),
+  releases: z.array(releaseSchema).optional(),
+};
+
 export const projectSchema = z.strictObject({
   environments: z.record(z.string().regex(/^[a-z0-9][a-z0-9_-]*$/i), environmentSchema.nullable()).optional(),
   repositories: z.array(repositorySchema).optional(),
-  defaults: defaultsSchema.optional(),
-  releases: z.array(releaseSchema),
+  ...fileFields,
 });
 
+/** A file reached through `include:`; environments and repositories belong to the root file. */
+export const includedFileSchema = z.strictObject(fileFields);
+
 export type RawProject = z.infer<typeof projectSchema>;
+export type RawFile = z.infer<typeof includedFileSchema>;
 export type RawRelease = z.infer<typeof releaseSchema>;
+export type RawTemplate = z.infer<typeof templateSchema>;
+export type RawDefaults = z.infer<typeof defaultsSchema>;
 export type RawEnvironment = z.infer<typeof environmentSchema>;
+export type RawValuesEntry = z.infer<typeof valuesEntry>;
+export type RawSecretsEntry = z.infer<typeof secretsEntry>;
 
 export function projectJsonSchema(): Record<string, unknown> {
+  const schema = z.toJSONSchema(projectSchema, { io: "input", unrepresentable: "any" }) as unknown as {
+    properties: { releases: { items: Record<string, unknown> } };
+  };
+  // A release needs a chart of its own or from a template it inherits (checked after inheritance).
+  schema.properties.releases.items.anyOf = [{ required: ["chart"] }, { required: ["inherit"] }];
   return {
-    ...z.toJSONSchema(projectSchema, { io: "input", unrepresentable: "any" }),
+    ...schema,
     $id: "https://releases.dev/schema/releases.schema.json",
     title: "releases.yaml",
   };

@@ -1,39 +1,57 @@
-// Checks a parsed releases.yaml against the schema and turns the first problem
-// into a ConfigError that names file, line, column and field, says what was
+// Checks a parsed project file against the schema and turns every problem into
+// a ConfigError that names file, line, column and field, says what was
 // expected and, for unknown keys, suggests the closest known one.
 import type { z } from "zod";
 import { ConfigError } from "../errors.js";
 import { didYouMean } from "../util/suggest.js";
+import type { ProblemList } from "./problems.js";
 import {
   defaultsSchema,
   environmentSchema,
+  includedFileSchema,
   projectSchema,
   type RawProject,
   releaseSchema,
   repositorySchema,
+  templateSchema,
 } from "./schema.js";
 import type { FieldPath, YamlSource } from "./yaml-source.js";
 
-export function validateProject(source: YamlSource): RawProject {
+const ROOT_ONLY = ["environments", "repositories"];
+
+/**
+ * The file's content if it matches the schema; otherwise every problem goes to
+ * `problems` and the result is undefined. Included files hold no environments or repositories.
+ */
+export function validateProjectFile(
+  source: YamlSource,
+  root: boolean,
+  problems: ProblemList,
+): RawProject | undefined {
   if (source.data === null || typeof source.data !== "object" || Array.isArray(source.data)) {
-    throw new ConfigError("expected a map with a `releases:` list", { location: source.locate([]) });
+    problems.add(
+      new ConfigError(
+        source.data === null || source.data === undefined
+          ? "the file is empty: expected a map with a `releases:` list"
+          : "expected a map with a `releases:` list",
+        { location: source.locate([]) },
+      ),
+    );
+    return undefined;
   }
-  const result = projectSchema.safeParse(source.data);
+  const result = (root ? projectSchema : includedFileSchema).safeParse(source.data);
   if (result.success) return result.data;
-  const issues = result.error.issues;
-  const first = toConfigError(issues[0]!, source);
-  if (issues.length === 1) throw first;
-  throw new ConfigError(`${first.message} (and ${issues.length - 1} more problem(s))`, {
-    location: first.location,
-    hint: first.hint,
-  });
+  for (const issue of result.error.issues)
+    for (const e of toConfigErrors(issue, source, root)) problems.add(e);
+  return undefined;
 }
 
-function knownKeys(path: FieldPath): string[] {
+function knownKeys(path: FieldPath, root: boolean): string[] {
   const shapeKeys = (schema: { shape: Record<string, unknown> }) => Object.keys(schema.shape);
-  if (path.length === 0) return shapeKeys(projectSchema);
+  if (path.length === 0) return shapeKeys(root ? projectSchema : includedFileSchema);
   if (path[0] === "defaults" && path.length === 1) return shapeKeys(defaultsSchema);
   if (path[0] === "releases" && path.length === 2) return shapeKeys(releaseSchema);
+  if (path[0] === "templates" && path.length === 2) return shapeKeys(templateSchema);
   if (path[0] === "repositories" && path.length === 2) return shapeKeys(repositorySchema);
   if (path[0] === "environments" && path.length === 2) return shapeKeys(environmentSchema);
   return [];
@@ -56,27 +74,54 @@ function valueAt(data: unknown, path: FieldPath): unknown {
   return current;
 }
 
-function toConfigError(issue: z.core.$ZodIssue, source: YamlSource): ConfigError {
+function toConfigErrors(issue: z.core.$ZodIssue, source: YamlSource, root: boolean): ConfigError[] {
   const path = issue.path.filter((p): p is string | number => typeof p !== "symbol");
+  if (issue.code === "invalid_union") {
+    // Report the branch the value was meant for: the one whose type matched (its problems lie deeper).
+    const meant = issue.errors.filter(
+      (branch) => !branch.some((i) => i.code === "invalid_type" && i.path.length === 0),
+    );
+    if (meant.length === 1) {
+      return meant[0]!.flatMap((i) => toConfigErrors({ ...i, path: [...path, ...i.path] }, source, root));
+    }
+  }
   if (issue.code === "unrecognized_keys") {
-    const key = issue.keys[0]!;
-    const keyPath = [...path, key];
-    const known = knownKeys(path);
-    return new ConfigError(`unknown key "${key}"${didYouMean(key, known)}`, {
-      location: source.locate(keyPath, { key: true }),
-      hint: known.length > 0 ? `known keys here: ${known.join(", ")}` : undefined,
+    const known = knownKeys(path, root);
+    return issue.keys.map((key) => {
+      const location = source.locate([...path, key], { key: true });
+      if (path.length === 0 && !root && ROOT_ONLY.includes(key)) {
+        return new ConfigError(`"${key}" belongs in the root project file, not in an included one`, {
+          location,
+          hint: "environments and repositories are declared once, in the file passed with -f",
+        });
+      }
+      return new ConfigError(`unknown key "${key}"${didYouMean(key, known)}`, {
+        location,
+        hint: known.length > 0 ? `known keys here: ${known.join(", ")}` : undefined,
+      });
     });
   }
   const actual = valueAt(source.data, path);
   const location = source.locate(path);
   if (actual === undefined && issue.code === "invalid_type") {
-    return new ConfigError(`missing required field "${String(path[path.length - 1])}"`, {
-      location: source.locate(path.slice(0, -1)),
-    });
+    return [
+      new ConfigError(`missing required field "${String(path[path.length - 1])}"`, {
+        location: source.locate(path.slice(0, -1)),
+      }),
+    ];
   }
   if (issue.code === "invalid_type") {
-    return new ConfigError(`expected ${issue.expected}, got ${describeValue(actual)}`, { location });
+    return [new ConfigError(`expected ${issue.expected}, got ${describeValue(actual)}`, { location })];
+  }
+  if (issue.code === "invalid_value" && typeof actual === "string") {
+    const options = issue.values.map(String);
+    return [
+      new ConfigError(`invalid value "${actual}"${didYouMean(actual, options)}`, {
+        location,
+        hint: `one of: ${options.join(", ")}`,
+      }),
+    ];
   }
   const message = issue.message.replace(/^Invalid (input|string): /, "");
-  return new ConfigError(`invalid value ${describeValue(actual)}: ${message}`, { location });
+  return [new ConfigError(`invalid value ${describeValue(actual)}: ${message}`, { location })];
 }

@@ -2,7 +2,7 @@
 // `releases[2].needs[0]` can say `releases.yaml:31:9`.
 
 import { CORE_SCHEMA, load, mergeTag } from "js-yaml";
-import { type Document, isMap, isScalar, isSeq, LineCounter, parseDocument } from "yaml";
+import { type Document, isCollection, isMap, isScalar, isSeq, LineCounter, parseDocument, visit } from "yaml";
 import { ConfigError, type SourceLocation } from "../errors.js";
 import { type Positions, yamlPositions } from "./yaml-positions.js";
 import { checkShape, MAX_DEPTH, MIN_VALUE_BUDGET } from "./yaml-shape.js";
@@ -110,6 +110,7 @@ export function parseYamlDocument(text: string, file: string): YamlSource {
       location: { file, line: pos.line, column: pos.col },
     });
   }
+  rejectCollectionKeys(doc, text, lineCounter, file);
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: 1000 });
@@ -158,6 +159,26 @@ function firstDuplicateKey(doc: Document): number | undefined {
     }
   }
   return first;
+}
+
+/**
+ * `key: {{values.x}}` is YAML for a map whose key is the map `{values.x}`:
+ * an unquoted template. Rejected rather than silently stringified.
+ */
+function rejectCollectionKeys(doc: Document, text: string, lineCounter: LineCounter, file: string): void {
+  visit(doc, {
+    Pair(_, pair) {
+      if (!isCollection(pair.key)) return;
+      const start = pair.key.range?.[0] ?? 0;
+      // Point at the `{{` of `{{values.x}}`, which opens the enclosing flow map.
+      const offset = text[start] === "{" && text[start - 1] === "{" ? start - 1 : start;
+      const { line, col } = lineCounter.linePos(offset);
+      throw new ConfigError("a map or list used as a map key: an unquoted {{ }} template?", {
+        location: { file, line, column: col },
+        hint: 'quote a value that starts with {{, e.g. tag: "{{values.tag}}"',
+      });
+    },
+  });
 }
 
 function firstLine(message: string): string {

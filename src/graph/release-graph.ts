@@ -91,23 +91,33 @@ function walk(start: readonly string[], next: (id: string) => readonly string[])
  * Resolves every need to a release id and checks the graph: duplicate ids,
  * unknown needs (with the closest name), ambiguous short names, cycles (with
  * their full path). `absent` holds ids of releases switched off by a
- * condition: needs on them are dropped rather than reported unknown.
+ * condition: needs on them are dropped rather than reported unknown. With
+ * `report`, every problem goes to it (the offending node or edge left out)
+ * instead of the first being thrown.
  */
 export function buildReleaseGraph(
   nodes: readonly GraphNodeInput[],
   absent: ReadonlySet<string> = new Set(),
+  report?: (problem: GraphError) => void,
 ): ReleaseGraph {
+  const fail = (problem: GraphError) => {
+    if (!report) throw problem;
+    report(problem);
+  };
   const byId = new Map<string, GraphNodeInput>();
   const byName = new Map<string, string[]>();
   for (const node of nodes) {
     const previous = byId.get(node.id);
     if (previous) {
-      throw new GraphError(`duplicate release "${node.id}"`, {
-        location: node.location,
-        hint: `${previous.location.field ?? "the first"} has the same namespace and name${
-          previous.location.line === undefined ? "" : ` (line ${previous.location.line})`
-        }; give one a different name or namespace`,
-      });
+      fail(
+        new GraphError(`duplicate release "${node.id}"`, {
+          location: node.location,
+          hint: `${previous.location.field ?? "the first"} has the same namespace and name${
+            previous.location.line === undefined ? "" : ` (line ${previous.location.line})`
+          }; give one a different name or namespace`,
+        }),
+      );
+      continue;
     }
     byId.set(node.id, node);
     byName.set(node.name, [...(byName.get(node.name) ?? []), node.id]);
@@ -116,28 +126,34 @@ export function buildReleaseGraph(
   const edges: Edge[] = [];
   /** Where each edge is written, keyed `release needs need`, so a cycle can point at one of its needs. */
   const written = new Map<string, SourceLocation>();
-  for (const node of nodes) {
+  for (const node of byId.values()) {
     for (const need of node.needs) {
-      const id = resolveNeed(need, byId, byName, absent);
+      let id: string | undefined;
+      try {
+        id = resolveNeed(need, byId, byName, absent);
+      } catch (error) {
+        if (!(error instanceof GraphError)) throw error;
+        fail(error);
+      }
       if (id === undefined) continue;
       if (id === node.id) {
-        throw new GraphError(`release "${node.id}" needs itself`, { location: need.location });
+        fail(new GraphError(`release "${node.id}" needs itself`, { location: need.location }));
+        continue;
       }
       edges.push([id, node.id]);
       written.set(`${node.id} needs ${id}`, need.location);
     }
   }
-  const graph = new ReleaseGraph(
-    nodes.map((n) => n.id),
-    edges,
-  );
+  const graph = new ReleaseGraph([...byId.keys()], edges);
   const cycle = findCycle(graph);
   if (cycle) {
     const first = byId.get(cycle[0]!)!;
-    throw new GraphError(`dependency cycle: ${cycle.join(" -> ")}`, {
-      location: written.get(`${cycle[0]} needs ${cycle[1]}`) ?? first.location,
-      hint: "remove one of these needs",
-    });
+    fail(
+      new GraphError(`dependency cycle: ${cycle.join(" -> ")}`, {
+        location: written.get(`${cycle[0]} needs ${cycle[1]}`) ?? first.location,
+        hint: "remove one of these needs",
+      }),
+    );
   }
   return graph;
 }

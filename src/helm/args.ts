@@ -1,7 +1,8 @@
 // Pure builders of helm argument lists. Values always arrive on stdin (`-f -`),
 // so no argument ever carries a secret. Helm 3 and Helm 4 differ in a few
 // flags (see ../shared/reference: A1); those differences live here only.
-import type { ChartRef, HelmSettings } from "../model/project.js";
+import { ConfigError, type SourceLocation } from "../errors.js";
+import type { ChartRef, HelmOptions, HelmSettings } from "../model/project.js";
 
 export type HelmMajor = 3 | 4;
 
@@ -50,15 +51,69 @@ export interface UpgradeOptions {
   labels?: Record<string, string>;
 }
 
+/** Flags both `upgrade --install` and the dry-run diff renders with take from the options. */
+function renderFlags(o: HelmOptions): string[] {
+  const args: string[] = [];
+  if (o.skipCRDs) args.push("--skip-crds");
+  if (o.disableOpenAPIValidation) args.push("--disable-openapi-validation");
+  if (o.skipSchemaValidation) args.push("--skip-schema-validation");
+  if (o.devel) args.push("--devel");
+  if (o.verify) args.push("--verify");
+  return args;
+}
+
+/**
+ * Options the detected helm cannot honour, checked for every selected release
+ * before the first helm call (upgradeFlags refuses them too, as a last guard).
+ */
+export function checkHelmSupport(
+  major: HelmMajor,
+  releases: readonly { id: string; installed: boolean; helm?: HelmOptions; location?: SourceLocation }[],
+): void {
+  const refused = releases.find((r) => r.installed && r.helm?.serverSide === true && major === 3);
+  if (refused) {
+    throw new ConfigError(`${refused.id}: serverSide: true needs helm 4`, {
+      location: refused.location,
+      hint: "pass --helm-binary with helm 4, or drop serverSide (helm 3 applies client-side)",
+    });
+  }
+}
+
+/** The upgrade-only options; serverSide: true with helm 3 is refused rather than dropped. */
+function upgradeFlags(major: HelmMajor, o: HelmOptions, target: Target): string[] {
+  const args = renderFlags(o);
+  if (o.waitForJobs) args.push("--wait-for-jobs");
+  if (o.force) args.push(major === 4 ? "--force-replace" : "--force");
+  if (o.cleanupOnFail) args.push("--cleanup-on-fail");
+  if (o.takeOwnership) args.push("--take-ownership");
+  if (o.serverSide !== undefined) {
+    if (major === 4) args.push(`--server-side=${String(o.serverSide)}`);
+    else if (o.serverSide === true) {
+      throw new ConfigError(`${target.namespace}/${target.name}: serverSide: true needs helm 4`, {
+        hint: "pass --helm-binary with helm 4, or drop serverSide (helm 3 applies client-side)",
+      });
+    }
+  }
+  if (o.description !== undefined) args.push("--description", o.description);
+  return args;
+}
+
+function valuesFlags(o: HelmOptions): string[] {
+  if (o.reuseValues) return ["--reuse-values"];
+  return o.resetValues === false ? [] : ["--reset-values"];
+}
+
 export function upgradeArgs({ major, target, source, settings, labels }: UpgradeOptions): string[] {
+  const o = settings.helm ?? {};
   const args = ["upgrade", "--install", target.name, ...chartArgs(source), ...common(target)];
-  args.push("--values", "-", "--reset-values");
+  args.push("--values", "-", ...valuesFlags(o));
   if (settings.createNamespace) args.push("--create-namespace");
   if (settings.atomic) args.push(major === 4 ? "--rollback-on-failure" : "--atomic");
   args.push(...waitArgs(major, settings.wait || settings.atomic));
   args.push("--timeout", `${settings.timeout}s`, "--history-max", String(settings.historyMax));
   const labelList = Object.entries(labels ?? {}).map(([k, v]) => `${k}=${v}`);
   if (labelList.length > 0) args.push("--labels", labelList.join(","));
+  args.push(...upgradeFlags(major, o, target), ...(o.args?.sync ?? []));
   return args;
 }
 
@@ -104,7 +159,7 @@ export function uninstallArgs(
   ];
 }
 
-export function templateArgs(target: Target, source: ChartSource, kubeVersion?: string): string[] {
+export function templateArgs(target: Target, source: ChartSource, options: HelmOptions = {}): string[] {
   const args = [
     "template",
     target.name,
@@ -113,14 +168,26 @@ export function templateArgs(target: Target, source: ChartSource, kubeVersion?: 
     target.namespace,
     "--values",
     "-",
+    ...renderFlags(options),
   ];
-  if (kubeVersion) args.push("--kube-version", kubeVersion);
+  if (options.kubeVersion) args.push("--kube-version", options.kubeVersion);
+  for (const api of options.apiVersions ?? []) args.push("--api-versions", api);
+  args.push(...(options.args?.template ?? []));
   return args;
 }
 
-export function lintArgs(target: Target, source: ChartSource): string[] {
+export function lintArgs(target: Target, source: ChartSource, options: HelmOptions = {}): string[] {
   if (source.chart.kind !== "local") throw new Error("helm lint takes a local chart directory");
-  return ["lint", source.chart.path, "--namespace", target.namespace, "--values", "-", "--strict"];
+  const args = ["lint", source.chart.path, "--namespace", target.namespace, "--values", "-", "--strict"];
+  if (options.skipSchemaValidation) args.push("--skip-schema-validation");
+  if (options.kubeVersion) args.push("--kube-version", options.kubeVersion);
+  args.push(...(options.args?.lint ?? []));
+  return args;
+}
+
+/** The chart's dependencies into its charts/ (repositories were added and updated just before). */
+export function dependencyBuildArgs(chartPath: string): string[] {
+  return ["dependency", "build", chartPath, "--skip-refresh"];
 }
 
 /** Every stored revision of a release, as JSON: `[{revision, status, …}]`. */
@@ -147,7 +214,7 @@ export function repoUpdateArgs(names: readonly string[]): string[] {
 }
 
 /** What an upgrade would deploy, without deploying: the release as JSON, its manifest included. */
-export function dryRunArgs(target: Target, source: ChartSource): string[] {
+export function dryRunArgs(target: Target, source: ChartSource, options: HelmOptions = {}): string[] {
   return [
     "upgrade",
     "--install",
@@ -156,9 +223,11 @@ export function dryRunArgs(target: Target, source: ChartSource): string[] {
     ...common(target),
     "--values",
     "-",
-    "--reset-values",
+    ...valuesFlags(options),
     "--dry-run=client",
     "--output",
     "json",
+    ...renderFlags(options),
+    ...(options.args?.diff ?? []),
   ];
 }

@@ -28,6 +28,32 @@ export interface Repository {
   location: SourceLocation;
 }
 
+/** Where extra helm flags (`args`) go. */
+export type HelmCommandKind = "sync" | "template" | "diff" | "lint";
+
+/** Helm options beyond the core settings; each is passed only when set. */
+export interface HelmOptions {
+  waitForJobs?: boolean;
+  skipCRDs?: boolean;
+  force?: boolean;
+  cleanupOnFail?: boolean;
+  disableOpenAPIValidation?: boolean;
+  skipSchemaValidation?: boolean;
+  takeOwnership?: boolean;
+  /** Helm 4 only: server-side apply (`auto` keeps the release's previous method). */
+  serverSide?: boolean | "auto";
+  description?: string;
+  devel?: boolean;
+  verify?: boolean;
+  reuseValues?: boolean;
+  resetValues?: boolean;
+  /** For rendering (template): the Kubernetes version and API versions charts see. */
+  kubeVersion?: string;
+  apiVersions?: string[];
+  /** Extra helm flags per command kind, checked against the flags releases controls. */
+  args?: Partial<Record<HelmCommandKind, string[]>>;
+}
+
 export interface HelmSettings {
   createNamespace: boolean;
   atomic: boolean;
@@ -36,6 +62,8 @@ export interface HelmSettings {
   timeout: number;
   tests: boolean;
   historyMax: number;
+  /** Undefined when the release sets none (so fingerprints of releases without them do not change). */
+  helm?: HelmOptions;
 }
 
 export interface Release extends HelmSettings {
@@ -56,6 +84,7 @@ export interface Release extends HelmSettings {
   installed: boolean;
   /** Path in the environment values that switches the release on or off, as written. */
   condition?: string;
+  /** Where the release is written: its file (releases.yaml or an included one), line and index. */
   location: SourceLocation;
 }
 
@@ -71,6 +100,8 @@ export interface Project {
   file: string;
   /** Directory relative paths resolve against. */
   dir: string;
+  /** Absolute paths of releases.yaml and every file it includes, in the order they were read. */
+  files: string[];
   environment: Environment;
   /** Names of every environment the file declares (empty: the file has none). */
   environmentNames: string[];

@@ -21,8 +21,21 @@ export async function prepareRepositories(
       if (repo) used.add(repo.name);
     }
   }
+  await addRepositories(
+    repositories.filter((r) => used.has(r.name)),
+    helm,
+    env,
+  );
+}
+
+/** `helm repo add` (or `registry login` for OCI) for each repository, then one `repo update`. */
+export async function addRepositories(
+  repositories: readonly Repository[],
+  helm: HelmClient,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): Promise<void> {
   const http: string[] = [];
-  for (const repo of repositories.filter((r) => used.has(r.name))) {
+  for (const repo of repositories) {
     const username = repo.usernameEnv ? env[repo.usernameEnv] : undefined;
     const password = repo.passwordEnv ? env[repo.passwordEnv] : undefined;
     if ((repo.usernameEnv && username === undefined) || (repo.passwordEnv && password === undefined)) {

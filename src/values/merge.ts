@@ -4,7 +4,8 @@
 // chart's defaults, a null deletes that key, which is how Helm users remove a
 // default. We pipe one merged document to helm, so keeping nulls is exactly Helm.
 import { stringify } from "yaml";
-import { UsageError } from "../errors.js";
+
+export { parseSetPath, setPath } from "./set-path.js";
 
 export type Values = Record<string, unknown>;
 
@@ -42,62 +43,6 @@ export function helmValuesDocument(values: Values): string {
 /** Every layer in order, later ones winning. */
 export function mergeLayers(layers: readonly Values[]): Values {
   return layers.reduce<Values>((acc, layer) => mergeValues(acc, layer), {});
-}
-
-/**
- * Splits a `set` key the way `helm --set` does: dots separate map keys, `\.`
- * is a literal dot, `name[2]` indexes a list.
- */
-export function parseSetPath(path: string): (string | number)[] {
-  const parts: (string | number)[] = [];
-  let current = "";
-  const flush = () => {
-    if (current === "") throw new UsageError(`set: empty segment in "${path}"`);
-    parts.push(current);
-    current = "";
-  };
-  for (let i = 0; i < path.length; i++) {
-    const ch = path[i]!;
-    if (ch === "\\" && path[i + 1] === ".") {
-      current += ".";
-      i++;
-    } else if (ch === ".") {
-      if (current !== "") flush();
-      else if (typeof parts.at(-1) !== "number") flush();
-    } else if (ch === "[") {
-      const end = path.indexOf("]", i);
-      const index = Number(path.slice(i + 1, end));
-      if (end < 0 || !Number.isInteger(index) || index < 0) {
-        throw new UsageError(`set: bad list index in "${path}"`);
-      }
-      if (current !== "") flush();
-      parts.push(index);
-      i = end;
-    } else {
-      current += ch;
-    }
-  }
-  if (current !== "") flush();
-  return parts;
-}
-
-/** A copy of `values` with `value` written at the `helm --set` style `path`. */
-export function setPath(values: Values, path: string, value: unknown): Values {
-  const parts = parseSetPath(path);
-  const write = (node: unknown, i: number): unknown => {
-    if (i === parts.length) return value;
-    const part = parts[i]!;
-    if (typeof part === "number") {
-      const list = Array.isArray(node) ? [...node] : [];
-      while (list.length < part) list.push(null);
-      list[part] = write(list[part], i + 1);
-      return list;
-    }
-    const map = isMap(node) ? { ...node } : {};
-    map[part] = write(map[part], i + 1);
-    return map;
-  };
-  return write(values, 0) as Values;
 }
 
 /** The value at a dotted path, or undefined. */

@@ -292,7 +292,7 @@ export async function renderReleases(
       let values = mergeLayers(layers);
       for (const [path, value] of Object.entries(release.set)) {
         const set = isRef(value) ? resolveRef(value, { ...release.location, field: `set.${path}` }) : value;
-        values = setPath(values, path, set);
+        values = setPath(values, path, set, { release: release.id, location: release.location });
       }
       const digest = secretsDigest(consumedValues);
       return {
@@ -313,6 +313,7 @@ export async function renderReleases(
             timeout: release.timeout,
             tests: release.tests,
             historyMax: release.historyMax,
+            helm: release.helm,
           },
           secretsDigest: digest,
         }),

@@ -7,6 +7,13 @@ import Handlebars from "handlebars";
 import { stringify } from "yaml";
 import type { Templates } from "../config/load.js";
 import { ReleasesError, type SourceLocation, TemplateError } from "../errors.js";
+import {
+  firstBrokenMustache,
+  handlebarsSpelling,
+  isGoSyntax,
+  lineAndColumn,
+  mustaches,
+} from "./mustaches.js";
 
 export type Lookup =
   | { kind: "vault"; path: string; key: string }
@@ -43,6 +50,7 @@ export function createTemplates(options: { env: Env }): TemplateEngine {
     let template = cache.get(text);
     try {
       if (!template) {
+        rejectGoSyntax(text, origin);
         template = hb.compile(text, { strict: true, noEscape: true });
         cache.set(text, template);
       }
@@ -83,13 +91,23 @@ function toTemplateError(error: unknown, text: string, origin: SourceLocation): 
   const notDefined = /^"([^"]+)" not defined in/.exec(message);
   if (notDefined && e.lineNumber !== undefined) {
     const variable = pathAt(text, e.lineNumber, e.column ?? 0) ?? notDefined[1];
+    const open = openingBraces(text, e.lineNumber, e.column ?? 0);
     return new TemplateError(`unknown variable "${variable}"`, {
-      location: at(origin, e.lineNumber, e.column ?? 0),
+      location: at(origin, open.line, open.column),
       hint: "check the spelling, or use (default <fallback> <value>) for optional values",
     });
   }
-  const parse = /^Parse error on line (\d+):\n[\s\S]*\n(Expecting [^\n]*|[^\n]*)$/.exec(message);
+  const parse = PARSE_ERROR.exec(message);
   if (parse) {
+    // Point at the `{{` of the first mustache that does not parse on its own.
+    const broken = firstBrokenMustache(text);
+    if (broken) {
+      const { line, column } = lineAndColumn(text, broken.mustache.offset);
+      const detail = PARSE_ERROR.exec(broken.detail)?.[2] ?? broken.detail;
+      return new TemplateError(`template syntax error: ${describeParseError(detail)}`, {
+        location: at(origin, line, column),
+      });
+    }
     return new TemplateError(`template syntax error: ${describeParseError(parse[2]!)}`, {
       location: at(origin, Number(parse[1]), 0),
     });
@@ -108,6 +126,36 @@ function toTemplateError(error: unknown, text: string, origin: SourceLocation): 
     });
   }
   return new TemplateError(`template error: ${message.split("\n")[0]}`, { location: origin, cause: error });
+}
+
+/** The `{{` of the mustache holding line:column (column 0-based), so every template error points at one. */
+function openingBraces(text: string, line: number, column: number): { line: number; column: number } {
+  const lines = text.split("\n");
+  const offset = lines.slice(0, line - 1).reduce((n, l) => n + l.length + 1, 0) + column;
+  const holding = mustaches(text)
+    .filter((m) => m.offset <= offset)
+    .at(-1);
+  return holding ? lineAndColumn(text, holding.offset) : { line, column };
+}
+
+const PARSE_ERROR = /^Parse error on line (\d+):\n[\s\S]*\n(Expecting [^\n]*|[^\n]*)$/;
+
+/** `{{ .Values.x }}` and friends: Helm and Helmfile habits, answered with the handlebars spelling. */
+function rejectGoSyntax(text: string, origin: SourceLocation): void {
+  for (const { offset, body } of mustaches(text)) {
+    if (body === undefined || !isGoSyntax(body)) continue;
+    const { line, column } = lineAndColumn(text, offset);
+    const spelling = handlebarsSpelling(body);
+    throw new TemplateError(
+      `Go template syntax {{${body}}}: templates here are handlebars${spelling ? `, write ${spelling}` : ""}`,
+      {
+        location: at(origin, line, column),
+        hint: spelling
+          ? "values.x, environment.name, environment.values.x, release.name; helpers take their arguments after the name: {{quote values.x}}"
+          : "handlebars blocks: {{#if values.x}}…{{else}}…{{/if}}, {{#each values.list}}{{this}}{{/each}}; to pass {{ }} to a chart as text, write \\{{ … }}",
+      },
+    );
+  }
 }
 
 /** Handlebars' "Expecting 'A', 'B', got 'X'" in words; its list of expected tokens helps nobody. */

@@ -64,6 +64,7 @@ async function diff(ctx: CommandContext, options: DiffOptions): Promise<void> {
           dryRunArgs(
             { name: release.name, namespace: release.namespace, kubeContext },
             { chart: release.chart, version: release.version },
+            release.helm,
           ),
           { stdin: r.valuesYaml },
         );

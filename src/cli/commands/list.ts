@@ -1,3 +1,4 @@
+import { relative } from "node:path";
 import type { Command } from "commander";
 import type { Release } from "../../model/project.js";
 import { formatTable } from "../../report/table.js";
@@ -12,9 +13,11 @@ export interface ListedRelease {
   labels: Record<string, string>;
   needs: string[];
   installed: boolean;
+  /** The project file the release is written in, relative to the root file's directory. */
+  file: string;
 }
 
-export function listedRelease(r: Release): ListedRelease {
+export function listedRelease(r: Release, projectDir: string): ListedRelease {
   return {
     name: r.name,
     namespace: r.namespace,
@@ -23,6 +26,7 @@ export function listedRelease(r: Release): ListedRelease {
     labels: r.labels,
     needs: r.needs,
     installed: r.installed,
+    file: relative(projectDir, r.location.file) || r.location.file,
   };
 }
 
@@ -41,8 +45,8 @@ Examples:
     )
     .action(async () => {
       const options = globals();
-      const { selected } = await openWorkspace(ctx);
-      const rows = selected.map(listedRelease);
+      const { selected, project } = await openWorkspace(ctx);
+      const rows = selected.map((r) => listedRelease(r, project.dir));
       if (options.output === "json") {
         io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
         return;
@@ -53,7 +57,7 @@ Examples:
           .join(",");
       io.stdout.write(
         `${formatTable(
-          ["NAME", "NAMESPACE", "CHART", "VERSION", "LABELS", "NEEDS", "INSTALLED"],
+          ["NAME", "NAMESPACE", "CHART", "VERSION", "LABELS", "NEEDS", "INSTALLED", "FILE"],
           rows.map((r) => [
             r.name,
             r.namespace,
@@ -62,6 +66,7 @@ Examples:
             labels(r.labels),
             r.needs.join(","),
             String(r.installed),
+            r.file,
           ]),
         )}\n`,
       );

@@ -39,9 +39,12 @@ Examples:
           namespace: release.namespace,
           kubeContext: workspace.project.environment.kubeContext,
         };
-        const out = await helm.run(templateArgs(target, { chart: release.chart, version: release.version }), {
-          stdin: r.valuesYaml,
-        });
+        const out = await helm.run(
+          templateArgs(target, { chart: release.chart, version: release.version }, release.helm),
+          {
+            stdin: r.valuesYaml,
+          },
+        );
         return `# release: ${release.id}\n${out.stdout}`;
       },
     );
@@ -69,7 +72,11 @@ Examples:
     const results = await mapLimit(installed, options.concurrency, (r) =>
       r.release.chart.kind === "local"
         ? helm.run(
-            lintArgs({ name: r.release.name, namespace: r.release.namespace }, { chart: r.release.chart }),
+            lintArgs(
+              { name: r.release.name, namespace: r.release.namespace },
+              { chart: r.release.chart },
+              r.release.helm,
+            ),
             { stdin: r.valuesYaml, allowFailure: true },
           )
         : Promise.resolve(undefined),

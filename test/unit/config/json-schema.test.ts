@@ -13,10 +13,14 @@ describe("the published JSON Schema", () => {
 
   it("describes releases with their fields and rejects unknown keys, as releases does", () => {
     const release = committed.properties.releases.items;
-    expect(release.required).toEqual(expect.arrayContaining(["name", "chart"]));
+    expect(release.required).toEqual(["name"]);
+    expect(release.anyOf).toEqual([{ required: ["chart"] }, { required: ["inherit"] }]);
     expect(Object.keys(release.properties)).toEqual(
-      expect.arrayContaining(["needs", "labels", "values", "secrets", "set"]),
+      expect.arrayContaining(["needs", "labels", "values", "secrets", "set", "inherit"]),
     );
     expect(release.additionalProperties).toBe(false);
+    expect(Object.keys(committed.properties)).toEqual(
+      expect.arrayContaining(["include", "templates", "defaults", "releases"]),
+    );
   });
 });

@@ -1,21 +1,10 @@
 import { describe, expect, it } from "vitest";
-import type { ProjectFiles } from "../../../src/config/files.js";
 import { DEFAULT_SETTINGS, loadProject } from "../../../src/config/load.js";
-import { ConfigError, type ReleasesError } from "../../../src/errors.js";
+import { ConfigError } from "../../../src/errors.js";
 import { createTemplates } from "../../../src/values/templates.js";
+import { failure, memoryFiles } from "./memory-files.js";
 
 const templates = createTemplates({ env: {} });
-
-function memoryFiles(files: Record<string, string>): ProjectFiles {
-  return {
-    read: async (path) => {
-      const text = files[path];
-      if (text === undefined) throw new Error(`no such file ${path}`);
-      return text;
-    },
-    exists: async (path) => path in files,
-  };
-}
 
 const charts = { "/p/charts/web/Chart.yaml": "name: web\n", "/p/charts/db/Chart.yaml": "name: db\n" };
 
@@ -27,15 +16,6 @@ function load(releasesYaml: string, extra: Record<string, string> = {}, environm
     templates,
     files: memoryFiles({ "/p/releases.yaml": releasesYaml, ...charts, ...extra }),
   });
-}
-
-async function failure(promise: Promise<unknown>): Promise<ReleasesError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!error) throw new Error("expected loading to fail");
-  return error as ReleasesError;
 }
 
 describe("loading releases.yaml", () => {
@@ -211,7 +191,7 @@ describe("schema problems", () => {
     {
       why: "a missing required field, at its parent",
       yaml: "releases:\n  - name: web\n",
-      described: '/p/releases.yaml:2:5 releases[0]: missing required field "chart"',
+      described: '/p/releases.yaml:2:5 releases[0] (web): missing required field "chart"',
     },
     {
       why: "a value not matching its pattern",
@@ -231,10 +211,12 @@ describe("schema problems", () => {
       described: "/p/releases.yaml:1:1: expected a map with a `releases:` list",
     },
     {
-      why: "several problems, counting the rest",
+      why: "every problem at once, each at its own line",
       yaml: "releases:\n  - name: web\n    chart: ./charts/web\n    wait: yes please\n    tests: 1\n",
       described:
-        '/p/releases.yaml:4:11 releases[0].wait: expected boolean, got string "yes please" (and 1 more problem(s))',
+        "2 problems\n" +
+        '/p/releases.yaml:4:11 releases[0].wait: expected boolean, got string "yes please"\n' +
+        "/p/releases.yaml:5:12 releases[0].tests: expected boolean, got number 1",
     },
   ])("reports $why", async ({ yaml, described }) => {
     const error = await failure(load(yaml));

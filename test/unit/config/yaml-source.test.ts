@@ -97,7 +97,6 @@ const DOCUMENTS = [
   "a: &x {b: 1}\nc:\n  <<: [*x, {e: 3}]\n  b: 2\n",
   "'<<': 1\n",
   "1: a\n'1': b\n",
-  "? [a, b]\n: c\n",
   "__proto__: {x: 1}\n",
   "%YAML 1.1\n---\na: yes\n",
   "",

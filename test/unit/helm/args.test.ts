@@ -1,447 +1,191 @@
-// Golden argument lists: the exact helm command line each builder produces,
-// under helm 3 and helm 4. Every expected array is written out by hand (from
-// the helm 3.21 / 4.2 flag sets, ../shared/reference A1), never computed, so a
-// change to a flag shows up here as a one-line diff.
+// Golden argument lists: each helm option as helm 3 and helm 4 spell it.
 import { describe, expect, it } from "vitest";
-import {
-  type ChartSource,
-  dryRunArgs,
-  getManifestArgs,
-  historyArgs,
-  lintArgs,
-  registryLoginArgs,
-  repoAddArgs,
-  repoUpdateArgs,
-  rollbackArgs,
-  type Target,
-  templateArgs,
-  testArgs,
-  uninstallArgs,
-  upgradeArgs,
-} from "../../../src/helm/args.js";
-import type { HelmSettings } from "../../../src/model/project.js";
+import { ConfigError } from "../../../src/errors.js";
+import { checkHelmSupport, dryRunArgs, lintArgs, templateArgs, upgradeArgs } from "../../../src/helm/args.js";
+import type { HelmOptions, HelmSettings } from "../../../src/model/project.js";
+import { BUILT_IN_SETTINGS } from "../config/memory-files.js";
 
-const target: Target = { name: "web", namespace: "apps" };
-const inContext: Target = { name: "web", namespace: "apps", kubeContext: "kind-dev" };
+const target = { name: "web", namespace: "apps" };
+const local = { chart: { kind: "local" as const, path: "/p/charts/web", display: "./charts/web" } };
+const base: HelmSettings = BUILT_IN_SETTINGS;
+const upgrade = (major: 3 | 4, helm?: HelmOptions) =>
+  upgradeArgs({ major, target, source: local, settings: { ...base, helm } });
 
-const local: ChartSource = { chart: { kind: "local", path: "/stack/charts/web", display: "./charts/web" } };
-const localWithVersion: ChartSource = { ...local, version: "9.9.9" };
-const fromRepo: ChartSource = {
-  chart: { kind: "repo", repository: "bitnami", name: "nginx", display: "bitnami/nginx" },
-  version: "15.3.1",
-};
-const repoLatest: ChartSource = {
-  chart: { kind: "repo", repository: "bitnami", name: "nginx", display: "bitnami/nginx" },
-};
-const fromOci: ChartSource = {
-  chart: { kind: "oci", url: "oci://ghcr.io/acme/charts/web", display: "oci://ghcr.io/acme/charts/web" },
-  version: "1.2.3",
-};
+const CORE_3 = [
+  "upgrade",
+  "--install",
+  "web",
+  "/p/charts/web",
+  "--namespace",
+  "apps",
+  "--values",
+  "-",
+  "--reset-values",
+  "--create-namespace",
+  "--atomic",
+  "--wait",
+  "--timeout",
+  "300s",
+  "--history-max",
+  "10",
+];
+const CORE_4 = CORE_3.map((a) =>
+  a === "--atomic" ? "--rollback-on-failure" : a === "--wait" ? "--wait=watcher" : a,
+);
 
-const settings = (overrides: Partial<HelmSettings> = {}): HelmSettings => ({
-  createNamespace: false,
-  atomic: false,
-  wait: false,
-  timeout: 300,
-  tests: false,
-  historyMax: 10,
-  ...overrides,
-});
+describe("upgrade --install with helm options", () => {
+  it("passes nothing extra when no option is set", () => {
+    expect(upgrade(3)).toEqual(CORE_3);
+    expect(upgrade(4)).toEqual(CORE_4);
+  });
 
-describe("upgrade --install", () => {
-  const head = ["upgrade", "--install", "web", "/stack/charts/web", "--namespace", "apps"];
-  const values = ["--values", "-", "--reset-values"];
-  const tail = ["--timeout", "300s", "--history-max", "10"];
+  const all: HelmOptions = {
+    waitForJobs: true,
+    skipCRDs: true,
+    force: true,
+    cleanupOnFail: true,
+    disableOpenAPIValidation: true,
+    skipSchemaValidation: true,
+    takeOwnership: true,
+    description: "deployed by CI",
+    devel: true,
+    verify: true,
+    args: { sync: ["--dependency-update"] },
+  };
+  const rendering = [
+    "--skip-crds",
+    "--disable-openapi-validation",
+    "--skip-schema-validation",
+    "--devel",
+    "--verify",
+  ];
 
-  // Every combination of the three switches that change flags, under both majors.
-  it.each([
-    { major: 3, createNamespace: false, atomic: false, wait: false, flags: [] },
-    { major: 3, createNamespace: false, atomic: false, wait: true, flags: ["--wait"] },
-    { major: 3, createNamespace: false, atomic: true, wait: false, flags: ["--atomic", "--wait"] },
-    { major: 3, createNamespace: false, atomic: true, wait: true, flags: ["--atomic", "--wait"] },
-    { major: 3, createNamespace: true, atomic: false, wait: false, flags: ["--create-namespace"] },
-    { major: 3, createNamespace: true, atomic: false, wait: true, flags: ["--create-namespace", "--wait"] },
-    {
-      major: 3,
-      createNamespace: true,
-      atomic: true,
-      wait: false,
-      flags: ["--create-namespace", "--atomic", "--wait"],
-    },
-    {
-      major: 3,
-      createNamespace: true,
-      atomic: true,
-      wait: true,
-      flags: ["--create-namespace", "--atomic", "--wait"],
-    },
-    { major: 4, createNamespace: false, atomic: false, wait: false, flags: [] },
-    { major: 4, createNamespace: false, atomic: false, wait: true, flags: ["--wait=watcher"] },
-    {
-      major: 4,
-      createNamespace: false,
-      atomic: true,
-      wait: false,
-      flags: ["--rollback-on-failure", "--wait=watcher"],
-    },
-    {
-      major: 4,
-      createNamespace: false,
-      atomic: true,
-      wait: true,
-      flags: ["--rollback-on-failure", "--wait=watcher"],
-    },
-    { major: 4, createNamespace: true, atomic: false, wait: false, flags: ["--create-namespace"] },
-    {
-      major: 4,
-      createNamespace: true,
-      atomic: false,
-      wait: true,
-      flags: ["--create-namespace", "--wait=watcher"],
-    },
-    {
-      major: 4,
-      createNamespace: true,
-      atomic: true,
-      wait: false,
-      flags: ["--create-namespace", "--rollback-on-failure", "--wait=watcher"],
-    },
-    {
-      major: 4,
-      createNamespace: true,
-      atomic: true,
-      wait: true,
-      flags: ["--create-namespace", "--rollback-on-failure", "--wait=watcher"],
-    },
-  ] as const)("helm $major, createNamespace=$createNamespace atomic=$atomic wait=$wait", (row) => {
-    const { major, flags, ...switches } = row;
-    expect(upgradeArgs({ major, target, source: local, settings: settings(switches) })).toEqual([
-      ...head,
-      ...values,
-      ...flags,
-      ...tail,
+  it("helm 3", () => {
+    expect(upgrade(3, all)).toEqual([
+      ...CORE_3,
+      ...rendering,
+      "--wait-for-jobs",
+      "--force",
+      "--cleanup-on-fail",
+      "--take-ownership",
+      "--description",
+      "deployed by CI",
+      "--dependency-update",
     ]);
   });
 
-  it.each([3, 4] as const)("helm %i: everything at once (context, repo chart, version, labels)", (major) => {
-    const args = upgradeArgs({
-      major,
-      target: inContext,
-      source: fromRepo,
-      settings: settings({ createNamespace: true, atomic: true, wait: true, timeout: 90, historyMax: 3 }),
-      labels: { "releases.dev/fingerprint": "abc123", "releases.dev/secrets": "def456" },
-    });
-    expect(args).toEqual(
-      major === 3
-        ? [
-            "upgrade",
-            "--install",
-            "web",
-            "bitnami/nginx",
-            "--version",
-            "15.3.1",
-            "--namespace",
-            "apps",
-            "--kube-context",
-            "kind-dev",
-            "--values",
-            "-",
-            "--reset-values",
-            "--create-namespace",
-            "--atomic",
-            "--wait",
-            "--timeout",
-            "90s",
-            "--history-max",
-            "3",
-            "--labels",
-            "releases.dev/fingerprint=abc123,releases.dev/secrets=def456",
-          ]
-        : [
-            "upgrade",
-            "--install",
-            "web",
-            "bitnami/nginx",
-            "--version",
-            "15.3.1",
-            "--namespace",
-            "apps",
-            "--kube-context",
-            "kind-dev",
-            "--values",
-            "-",
-            "--reset-values",
-            "--create-namespace",
-            "--rollback-on-failure",
-            "--wait=watcher",
-            "--timeout",
-            "90s",
-            "--history-max",
-            "3",
-            "--labels",
-            "releases.dev/fingerprint=abc123,releases.dev/secrets=def456",
-          ],
+  it("helm 4: --force-replace, and --server-side", () => {
+    expect(upgrade(4, { ...all, serverSide: "auto" })).toEqual([
+      ...CORE_4,
+      ...rendering,
+      "--wait-for-jobs",
+      "--force-replace",
+      "--cleanup-on-fail",
+      "--take-ownership",
+      "--server-side=auto",
+      "--description",
+      "deployed by CI",
+      "--dependency-update",
+    ]);
+    expect(upgrade(4, { serverSide: false })).toEqual([...CORE_4, "--server-side=false"]);
+  });
+
+  it("reuseValues replaces --reset-values; resetValues: false passes neither", () => {
+    expect(upgrade(3, { reuseValues: true })).toEqual(
+      CORE_3.map((a) => (a === "--reset-values" ? "--reuse-values" : a)),
     );
+    expect(upgrade(4, { resetValues: false })).toEqual(CORE_4.filter((a) => a !== "--reset-values"));
   });
 
-  it.each([
-    { what: "a local chart ignores a version", source: localWithVersion, chart: ["/stack/charts/web"] },
-    { what: "a repository chart without a version", source: repoLatest, chart: ["bitnami/nginx"] },
-    {
-      what: "an OCI chart with its version",
-      source: fromOci,
-      chart: ["oci://ghcr.io/acme/charts/web", "--version", "1.2.3"],
-    },
-  ])("$what", ({ source, chart }) => {
-    for (const major of [3, 4] as const) {
-      expect(upgradeArgs({ major, target, source, settings: settings() })).toEqual([
-        "upgrade",
-        "--install",
-        "web",
-        ...chart,
-        "--namespace",
-        "apps",
-        "--values",
-        "-",
-        "--reset-values",
-        "--timeout",
-        "300s",
-        "--history-max",
-        "10",
-      ]);
-    }
-  });
-
-  it("an empty label map adds no --labels flag", () => {
-    expect(upgradeArgs({ major: 4, target, source: local, settings: settings(), labels: {} })).toEqual([
-      ...head,
-      ...values,
-      ...tail,
-    ]);
+  it("refuses serverSide: true with helm 3 instead of dropping it; false and auto need no flag", () => {
+    expect(() => upgrade(3, { serverSide: true })).toThrow(ConfigError);
+    expect(() => upgrade(3, { serverSide: true })).toThrow("apps/web: serverSide: true needs helm 4");
+    expect(upgrade(3, { serverSide: false })).toEqual(CORE_3);
   });
 });
 
-describe("test", () => {
-  it("runs the release's tests with its timeout (same under both majors)", () => {
-    expect(testArgs(target, 120)).toEqual(["test", "web", "--namespace", "apps", "--timeout", "120s"]);
-    expect(testArgs(inContext, 5)).toEqual([
-      "test",
-      "web",
-      "--namespace",
-      "apps",
-      "--kube-context",
-      "kind-dev",
-      "--timeout",
-      "5s",
-    ]);
-  });
-});
+describe("rendering commands with helm options", () => {
+  const options: HelmOptions = {
+    skipCRDs: true,
+    skipSchemaValidation: true,
+    kubeVersion: "1.31.0",
+    apiVersions: ["monitoring.coreos.com/v1", "policy/v1"],
+    force: true,
+    args: { template: ["--include-crds"], lint: ["--quiet"], diff: ["--enable-dns"] },
+  };
 
-describe("rollback", () => {
-  it.each([
-    { major: 3, wait: "--wait" },
-    { major: 4, wait: "--wait=watcher" },
-  ] as const)("helm $major waits, times out and cleans up on failure", ({ major, wait }) => {
-    expect(rollbackArgs(major, target, 4, 60)).toEqual([
-      "rollback",
-      "web",
-      "4",
-      "--namespace",
-      "apps",
-      wait,
-      "--timeout",
-      "60s",
-      "--cleanup-on-fail",
-    ]);
-    expect(rollbackArgs(major, inContext, 1, 300)).toEqual([
-      "rollback",
-      "web",
-      "1",
-      "--namespace",
-      "apps",
-      "--kube-context",
-      "kind-dev",
-      wait,
-      "--timeout",
-      "300s",
-      "--cleanup-on-fail",
-    ]);
-  });
-});
-
-describe("uninstall", () => {
-  it.each([
-    { major: 3, wait: "--wait" },
-    { major: 4, wait: "--wait=watcher" },
-  ] as const)("helm $major waits by default and not when told", ({ major, wait }) => {
-    expect(uninstallArgs(major, target, 30)).toEqual([
-      "uninstall",
-      "web",
-      "--namespace",
-      "apps",
-      wait,
-      "--timeout",
-      "30s",
-    ]);
-    expect(uninstallArgs(major, inContext, 30, false)).toEqual([
-      "uninstall",
-      "web",
-      "--namespace",
-      "apps",
-      "--kube-context",
-      "kind-dev",
-      "--timeout",
-      "30s",
-    ]);
-  });
-});
-
-describe("dry-run (what diff compares with)", () => {
-  it("renders client-side with values on stdin and prints the release as JSON", () => {
-    expect(dryRunArgs(target, local)).toEqual([
-      "upgrade",
-      "--install",
-      "web",
-      "/stack/charts/web",
-      "--namespace",
-      "apps",
-      "--values",
-      "-",
-      "--reset-values",
-      "--dry-run=client",
-      "--output",
-      "json",
-    ]);
-    expect(dryRunArgs(inContext, fromOci)).toEqual([
-      "upgrade",
-      "--install",
-      "web",
-      "oci://ghcr.io/acme/charts/web",
-      "--version",
-      "1.2.3",
-      "--namespace",
-      "apps",
-      "--kube-context",
-      "kind-dev",
-      "--values",
-      "-",
-      "--reset-values",
-      "--dry-run=client",
-      "--output",
-      "json",
-    ]);
-  });
-});
-
-describe("template", () => {
-  it("needs no cluster: no --kube-context even when the environment names one", () => {
-    expect(templateArgs(inContext, fromRepo)).toEqual([
+  it("template: --kube-version, --api-versions per entry, its own args", () => {
+    expect(templateArgs(target, local, options)).toEqual([
       "template",
       "web",
-      "bitnami/nginx",
-      "--version",
-      "15.3.1",
+      "/p/charts/web",
       "--namespace",
       "apps",
       "--values",
       "-",
-    ]);
-  });
-
-  it("passes a Kubernetes version for Capabilities when given", () => {
-    expect(templateArgs(target, local, "1.34.0")).toEqual([
-      "template",
-      "web",
-      "/stack/charts/web",
-      "--namespace",
-      "apps",
-      "--values",
-      "-",
+      "--skip-crds",
+      "--skip-schema-validation",
       "--kube-version",
-      "1.34.0",
+      "1.31.0",
+      "--api-versions",
+      "monitoring.coreos.com/v1",
+      "--api-versions",
+      "policy/v1",
+      "--include-crds",
     ]);
   });
-});
 
-describe("lint", () => {
-  it("lints the local chart directory strictly with the values on stdin", () => {
-    expect(lintArgs(inContext, local)).toEqual([
+  it("lint: --skip-schema-validation, --kube-version, its own args", () => {
+    expect(lintArgs(target, local, options)).toEqual([
       "lint",
-      "/stack/charts/web",
+      "/p/charts/web",
       "--namespace",
       "apps",
       "--values",
       "-",
       "--strict",
+      "--skip-schema-validation",
+      "--kube-version",
+      "1.31.0",
+      "--quiet",
     ]);
   });
 
-  it.each([fromRepo, fromOci])("refuses a chart that is not a local directory ($chart.kind)", (source) => {
-    expect(() => lintArgs(target, source)).toThrow(/local chart/);
-  });
-});
-
-describe("release reads", () => {
-  it("history as JSON", () => {
-    expect(historyArgs(target)).toEqual(["history", "web", "--namespace", "apps", "--output", "json"]);
-    expect(historyArgs(inContext)).toEqual([
-      "history",
+  it("the dry-run diff renders with the rendering options and its own args, never deploy-only ones", () => {
+    expect(dryRunArgs(target, local, options)).toEqual([
+      "upgrade",
+      "--install",
       "web",
+      "/p/charts/web",
       "--namespace",
       "apps",
-      "--kube-context",
-      "kind-dev",
+      "--values",
+      "-",
+      "--reset-values",
+      "--dry-run=client",
       "--output",
       "json",
-    ]);
-  });
-
-  it("the deployed manifest", () => {
-    expect(getManifestArgs(inContext)).toEqual([
-      "get",
-      "manifest",
-      "web",
-      "--namespace",
-      "apps",
-      "--kube-context",
-      "kind-dev",
+      "--skip-crds",
+      "--skip-schema-validation",
+      "--enable-dns",
     ]);
   });
 });
 
-describe("repositories", () => {
-  it("repo add replaces an existing entry; a password only ever comes on stdin", () => {
-    expect(repoAddArgs("bitnami", "https://charts.bitnami.com/bitnami")).toEqual([
-      "repo",
-      "add",
-      "bitnami",
-      "https://charts.bitnami.com/bitnami",
-      "--force-update",
-    ]);
-    expect(repoAddArgs("private", "https://charts.acme.dev", { username: "ci-bot" })).toEqual([
-      "repo",
-      "add",
-      "private",
-      "https://charts.acme.dev",
-      "--force-update",
-      "--username",
-      "ci-bot",
-      "--password-stdin",
-    ]);
-  });
+describe("options the detected helm cannot honour", () => {
+  const releases = [
+    { id: "apps/a", installed: true, helm: { serverSide: "auto" as const } },
+    {
+      id: "apps/b",
+      installed: true,
+      helm: { serverSide: true },
+      location: { file: "/p/releases.yaml", line: 9 },
+    },
+  ];
 
-  it("registry login takes the password on stdin", () => {
-    expect(registryLoginArgs("ghcr.io", "ci-bot")).toEqual([
-      "registry",
-      "login",
-      "ghcr.io",
-      "--username",
-      "ci-bot",
-      "--password-stdin",
-    ]);
-  });
-
-  it("repo update names exactly the project's repositories", () => {
-    expect(repoUpdateArgs(["bitnami", "private"])).toEqual(["repo", "update", "bitnami", "private"]);
+  it("refuses serverSide: true with helm 3 before any helm call, naming the release", () => {
+    expect(() => checkHelmSupport(3, releases)).toThrow("apps/b: serverSide: true needs helm 4");
+    expect(() => checkHelmSupport(4, releases)).not.toThrow();
+    expect(() => checkHelmSupport(3, [{ ...releases[1]!, installed: false }])).not.toThrow();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { UsageError } from "../../../src/errors.js";
+import { ConfigError, UsageError } from "../../../src/errors.js";
 import {
   getPath,
   helmValuesDocument,
@@ -74,6 +74,7 @@ describe("set paths like helm --set", () => {
     { path: "list[0]", parts: ["list", 0] },
     { path: "m[2][3]", parts: ["m", 2, 3] },
     { path: "single", parts: ["single"] },
+    { path: "a\\,b\\=c", parts: ["a,b=c"] },
   ])("parses $path", ({ path, parts }) => {
     expect(parseSetPath(path)).toEqual(parts);
   });
@@ -84,6 +85,10 @@ describe("set paths like helm --set", () => {
     { path: "list[x]", message: 'set: bad list index in "list[x]"' },
     { path: "list[-1]", message: 'set: bad list index in "list[-1]"' },
     { path: "list[1", message: 'set: bad list index in "list[1"' },
+    { path: "list[1]x", message: 'set: unexpected "x" after a list index in "list[1]x"' },
+    { path: "[0]", message: 'set: bad list index in "[0]"' },
+    { path: "a.", message: 'set: empty segment in "a."' },
+    { path: "list[70000]", message: "list index 70000 is over helm's maximum of 65536" },
   ])("rejects $path", ({ path, message }) => {
     expect(() => parseSetPath(path)).toThrow(UsageError);
     expect(() => parseSetPath(path)).toThrow(message);
@@ -136,11 +141,25 @@ describe("set paths like helm --set", () => {
       result: { list: [null, null, "c"] },
     },
     {
-      why: "replaces a scalar that is in the way",
-      values: { a: "scalar" },
-      path: "a.b",
+      why: "replaces a list element that is not a map by a map, as helm does",
+      values: { list: ["x", "y"] },
+      path: "list[1].b",
       value: true,
-      result: { a: { b: true } },
+      result: { list: ["x", { b: true }] },
+    },
+    {
+      why: "writes into nested lists",
+      values: { m: [[1, 2]] },
+      path: "m[0][1]",
+      value: 9,
+      result: { m: [[1, 9]] },
+    },
+    {
+      why: "replaces a whole list or map by a value",
+      values: { list: [1, 2], map: { a: 1 } },
+      path: "list",
+      value: "flat",
+      result: { list: "flat", map: { a: 1 } },
     },
     {
       why: "can set null to delete a chart default",
@@ -153,6 +172,51 @@ describe("set paths like helm --set", () => {
     const before = structuredClone(values);
     expect(setPath(values, path, value)).toEqual(result);
     expect(values).toEqual(before);
+  });
+
+  it.each([
+    { why: "a key under a list", values: { ports: [80] }, path: "ports.http", found: '"ports" is a list' },
+    {
+      why: "a key under a string",
+      values: { image: "nginx" },
+      path: "image.tag",
+      found: '"image" is a string',
+    },
+    {
+      why: "a key under a null",
+      values: { resources: null },
+      path: "resources.cpu",
+      found: '"resources" is null',
+    },
+    { why: "an index into a map", values: { env: { A: "1" } }, path: "env[0]", found: '"env" is a map' },
+    { why: "an index into a number", values: { n: 3 }, path: "n[0].x", found: '"n" is a number' },
+    {
+      why: "a key under a list inside a list",
+      values: { a: [{ b: [1] }] },
+      path: "a[0].b.c",
+      found: '"a[0].b" is a list',
+    },
+    {
+      why: "an index into a nested non-list",
+      values: { m: [3] },
+      path: "m[0][1]",
+      found: '"m[0]" is a number',
+    },
+  ])("refuses $why, as helm does, naming the release and the path", ({ values, path, found }) => {
+    const at = { file: "/p/releases.yaml", line: 3, field: "releases[0] (web)" };
+    let error: unknown;
+    try {
+      setPath(values, path, "x", { release: "apps/web", location: at });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).message).toMatch(
+      new RegExp(
+        `^set "${path.replace(/[[\].]/g, "\\$&")}" of release apps/web: ${found.replace(/[[\].]/g, "\\$&")} in the values, so helm --set cannot`,
+      ),
+    );
+    expect((error as ConfigError).location).toEqual(at);
   });
 
   it("set wins over every layer", () => {

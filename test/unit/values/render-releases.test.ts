@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import type { ProjectFiles } from "../../../src/config/files.js";
 import { SecretError } from "../../../src/errors.js";
 import { graphOfReleases } from "../../../src/graph/release-graph.js";
 import type { Project, Release, ValuesSource } from "../../../src/model/project.js";
@@ -12,30 +11,19 @@ import {
   type VaultUse,
 } from "../../../src/values/render-releases.js";
 import { createTemplates } from "../../../src/values/templates.js";
+import { memoryFiles, releaseFixture } from "../config/memory-files.js";
 
 const ENV_SECRETS = "/p/environments/prod/secrets.sops.yaml";
 
 function release(name: string, values: ValuesSource[], extra: Partial<Release> = {}): Release {
-  return {
-    id: `apps/${name}`,
+  return releaseFixture(
     name,
-    namespace: "apps",
-    chart: { kind: "repo", repository: "acme", name: "web", display: "acme/web" },
-    labels: {},
-    needs: [],
-    values,
-    secrets: [],
-    set: {},
-    installed: true,
-    createNamespace: true,
-    atomic: true,
-    wait: true,
-    timeout: 300,
-    tests: false,
-    historyMax: 10,
-    location: { file: "/p/releases.yaml" },
-    ...extra,
-  };
+    { kind: "repo", repository: "acme", name: "web", display: "acme/web" },
+    {
+      values,
+      ...extra,
+    },
+  );
 }
 
 const file = (path: string): ValuesSource => ({
@@ -56,6 +44,7 @@ function project(releases: Release[], environmentValues: Values = { domain: "exa
     lockNamespace: "default",
     file: "/p/releases.yaml",
     dir: "/p",
+    files: ["/p/releases.yaml"],
     environment: {
       name: "prod",
       values: [],
@@ -108,17 +97,6 @@ function encryptedLeaves(tree: unknown, key = ""): unknown[] {
     return Object.entries(tree).flatMap(([k, v]) => encryptedLeaves(v, k));
   }
   return [tree];
-}
-
-function memoryFiles(files: Record<string, string>): ProjectFiles {
-  return {
-    read: async (path) => {
-      const text = files[path];
-      if (text === undefined) throw new Error(`no such file ${path}`);
-      return text;
-    },
-    exists: async (path) => path in files,
-  };
 }
 
 const templates = createTemplates({ env: {} });
@@ -510,4 +488,21 @@ describe("ref+ references in values", () => {
       environmentValues,
     );
   }
+});
+
+describe("set over the merged values", () => {
+  it("refuses a key under a list, as helm --set does, naming the release and the path", async () => {
+    const web = release("web", [inline({ ports: [80, 443] })], {
+      set: { "ports.http": 8080 },
+      location: { file: "/p/releases.yaml", line: 4, field: "releases[0] (web)" },
+    });
+    const error = await render([web], {}, { [ENV_SECRETS]: envSecrets }).then(
+      () => undefined,
+      (e: unknown) => e as Error & { location?: unknown },
+    );
+    expect(error?.message).toBe(
+      'set "ports.http" of release apps/web: "ports" is a list in the values, so helm --set cannot set a key under it',
+    );
+    expect(error?.location).toEqual({ file: "/p/releases.yaml", line: 4, field: "releases[0] (web)" });
+  });
 });

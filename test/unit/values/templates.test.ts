@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { ProjectFiles } from "../../../src/config/files.js";
 import { loadProject } from "../../../src/config/load.js";
 import { type ReleasesError, type SourceLocation, TemplateError } from "../../../src/errors.js";
 import { createTemplates, type Lookup } from "../../../src/values/templates.js";
+import { memoryFiles } from "../config/memory-files.js";
 
 const templates = createTemplates({ env: { REGION: "eu-west-1", EMPTY: "" } });
 const render = (text: string, context: object = {}) =>
@@ -80,13 +80,13 @@ describe("handlebars as releases uses it", () => {
       why: "an unknown top-level variable",
       text: "a: 1\nb: {{nope}}\n",
       message: 'unknown variable "nope"',
-      at: { line: 2, column: 6 },
+      at: { line: 2, column: 4 },
     },
     {
       why: "an unknown nested variable, named by its whole path",
       text: "a: 1\n\nimage: {{values.image.tag}}\n",
       message: 'unknown variable "values.image.tag"',
-      at: { line: 3, column: 10 },
+      at: { line: 3, column: 8 },
     },
     {
       why: "required without a value, with its message",
@@ -135,7 +135,7 @@ describe("handlebars as releases uses it", () => {
     {
       why: "a mustache missing a brace",
       text: "x {{values.app.name}",
-      message: "template syntax error: unexpected character inside {{ }} (a }} is missing or malformed?)",
+      message: "template syntax error: a {{ is not closed by }}",
       line: 1,
     },
     { why: "a dangling =", text: "{{ a b= }}", message: "template syntax error: unexpected }}", line: 1 },
@@ -149,9 +149,9 @@ describe("handlebars as releases uses it", () => {
   it("shifts locations by where a templated field starts in releases.yaml", () => {
     const origin = { file: "releases.yaml", line: 7, column: 16, field: "releases[0].namespace" };
     const error = failure(() => templates.render("team-{{values.team}}", origin, { values: {} }));
-    expect(error.location).toEqual({ ...origin, column: 16 + 7 });
+    expect(error.location).toEqual({ ...origin, column: 16 + 5 });
     expect(error.describe()).toBe(
-      'releases.yaml:7:23 releases[0].namespace: unknown variable "values.team"\n' +
+      'releases.yaml:7:21 releases[0].namespace: unknown variable "values.team"\n' +
         "  hint: check the spelling, or use (default <fallback> <value>) for optional values",
     );
   });
@@ -191,15 +191,6 @@ describe("handlebars as releases uses it", () => {
 });
 
 describe("templated string fields in releases.yaml", () => {
-  const memoryFiles = (files: Record<string, string>): ProjectFiles => ({
-    read: async (path) => {
-      const text = files[path];
-      if (text === undefined) throw new Error(`no such file ${path}`);
-      return text;
-    },
-    exists: async (path) => path in files,
-  });
-
   it("report a bad template at releases.yaml's line and column", async () => {
     const files = memoryFiles({
       "/p/releases.yaml": [
@@ -219,7 +210,7 @@ describe("templated string fields in releases.yaml", () => {
     expect(error?.location).toEqual({
       file: "/p/releases.yaml",
       line: 4,
-      column: 23,
+      column: 21,
       field: "releases[0].namespace",
     });
     expect(error?.message).toBe('unknown variable "values.tenant"');
@@ -228,10 +219,10 @@ describe("templated string fields in releases.yaml", () => {
 
 describe("templated quoted fields in releases.yaml", () => {
   it.each([
-    { style: "double-quoted", namespace: '"team-{{values.t}}"', column: 24 },
-    { style: "single-quoted", namespace: "'team-{{values.t}}'", column: 24 },
-    { style: "plain", namespace: "team-{{values.t}}", column: 23 },
-  ])("report the variable's own column when the field is $style", async ({ namespace, column }) => {
+    { style: "double-quoted", namespace: '"team-{{values.t}}"', column: 22 },
+    { style: "single-quoted", namespace: "'team-{{values.t}}'", column: 22 },
+    { style: "plain", namespace: "team-{{values.t}}", column: 21 },
+  ])("report the column of the {{ when the field is $style", async ({ namespace, column }) => {
     const files: Record<string, string> = {
       "/p/releases.yaml": `releases:\n  - name: web\n    chart: ./c\n    namespace: ${namespace}\n`,
       "/p/c/Chart.yaml": "name: c\n",
@@ -239,7 +230,7 @@ describe("templated quoted fields in releases.yaml", () => {
     const error = await loadProject({
       file: "/p/releases.yaml",
       templates,
-      files: { read: async (p) => files[p]!, exists: async (p) => p in files },
+      files: memoryFiles(files),
     }).then(
       () => undefined,
       (e: unknown) => e as ReleasesError,
@@ -250,5 +241,65 @@ describe("templated quoted fields in releases.yaml", () => {
       column,
       field: "releases[0].namespace",
     });
+  });
+});
+
+describe("Go-template syntax gets the handlebars spelling, at the column of its {{", () => {
+  it.each([
+    { go: "{{ .Values.image.tag }}", spelling: "{{values.image.tag}}" },
+    { go: "{{ .Environment.Name }}", spelling: "{{environment.name}}" },
+    { go: "{{ .Environment.Values.region }}", spelling: "{{environment.values.region}}" },
+    { go: "{{ .StateValues.domain }}", spelling: "{{values.domain}}" },
+    { go: "{{ .Release.Name }}", spelling: "{{release.name}}" },
+    { go: "{{ .Values.x | quote }}", spelling: "{{quote values.x}}" },
+    { go: "{{- toYaml .Values.res | nindent 4 }}", spelling: "{{nindent 4 (toYaml values.res)}}" },
+    { go: '{{ default "eu" .Values.region }}', spelling: '{{default "eu" values.region}}' },
+  ])("$go", ({ go, spelling }) => {
+    const error = failure(() => render(`a: 1\nb: x-${go}`, { values: {} }));
+    expect(error).toBeInstanceOf(TemplateError);
+    expect(error.message).toBe(`Go template syntax ${go}: templates here are handlebars, write ${spelling}`);
+    expect(error.location).toMatchObject({ file: "values.yaml.hbs", line: 2, column: 6 });
+  });
+
+  it.each(["{{- if .Values.enabled }}", "{{ range $k, $v := .Values.map }}", "{{ end }}"])(
+    "%s: a control structure, answered with handlebars blocks",
+    (go) => {
+      const error = failure(() => render(`x: ${go}`, { values: {} }));
+      expect(error.message).toBe(`Go template syntax ${go}: templates here are handlebars`);
+      expect(error.hint).toContain("{{#if values.x}}");
+      expect(error.location).toMatchObject({ line: 1, column: 4 });
+    },
+  );
+
+  it("shifts the column by where a releases.yaml field starts", () => {
+    const origin = { file: "releases.yaml", line: 7, column: 16, field: "releases[0].namespace" };
+    const error = failure(() => templates.render("team-{{ .Values.team }}", origin, {}));
+    expect(error.location).toEqual({ ...origin, column: 16 + 5 });
+  });
+
+  it("passes an escaped \\{{ to the chart as text, for charts that run tpl on their values", () => {
+    expect(render("host: \\{{ .Release.Name }}.example.com", {})).toBe(
+      "host: {{ .Release.Name }}.example.com",
+    );
+  });
+
+  it.each([
+    { text: "a: 1\nb: x {{ a b= }}", line: 2, column: 6, message: "template syntax error: unexpected }}" },
+    {
+      text: "{{values.a}} and {{values.b}",
+      line: 1,
+      column: 18,
+      message: "template syntax error: a {{ is not closed by }}",
+    },
+    {
+      text: "ok {{values.a}}\n  {{values.a b=}}",
+      line: 2,
+      column: 3,
+      message: "template syntax error: unexpected }}",
+    },
+  ])("places a syntax error at its {{: $text", ({ text, line, column, message }) => {
+    const error = failure(() => render(text, { values: { a: 1, b: 2 } }));
+    expect(error.message).toEqual(message);
+    expect(error.location).toMatchObject({ line, column });
   });
 });
