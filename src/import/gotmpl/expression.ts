@@ -20,7 +20,7 @@ export interface Failure {
 
 export type Converted = Hb | Failure;
 
-export const isFailure = (c: Converted | undefined): c is Failure => (c as Failure | undefined)?.failed === true;
+export const isFailure = (c: unknown): c is Failure => (c as Failure | undefined)?.failed === true;
 
 export interface Scope {
   /** Blocks that changed `.` (range, with) around this point. */
@@ -71,7 +71,12 @@ export function convertPipeline(pipe: Pipeline, scope: Scope, output = false): C
   return result!;
 }
 
-function convertCommand(command: Command, scope: Scope, piped: Converted | undefined, output: boolean): Converted {
+function convertCommand(
+  command: Command,
+  scope: Scope,
+  piped: Converted | undefined,
+  output: boolean,
+): Converted {
   const [head, ...rest] = command.args;
   if (head?.kind !== "ident") {
     if (piped !== undefined || rest.length > 0) return fail("", "a value used as a function", "");
@@ -102,13 +107,18 @@ const CONVERTED_FUNCTIONS = new Set([
 ]);
 
 function convertCall(fn: string, args: Hb[], raw: Arg[], scope: Scope, output: boolean): Converted {
-  const lit = (a: Hb | undefined) => (a?.k === "lit" && a.text.startsWith('"') ? (JSON.parse(a.text) as string) : undefined);
+  const lit = (a: Hb | undefined) =>
+    a?.k === "lit" && a.text.startsWith('"') ? (JSON.parse(a.text) as string) : undefined;
   if (SAME_HELPERS.has(fn)) return { k: "call", helper: fn, args };
   switch (fn) {
     case "eq":
       // Go's eq a b c is true when a equals any of b, c
       if (args.length <= 2) return { k: "call", helper: "eq", args };
-      return { k: "call", helper: "or", args: args.slice(1).map((b) => ({ k: "call", helper: "eq", args: [args[0]!, b] })) };
+      return {
+        k: "call",
+        helper: "or",
+        args: args.slice(1).map((b) => ({ k: "call", helper: "eq", args: [args[0]!, b] })),
+      };
     case "env":
       return { k: "call", helper: "env", args: [args[0]!, args[1] ?? { k: "lit", text: '""' }] };
     case "requiredEnv":
@@ -116,7 +126,9 @@ function convertCall(fn: string, args: Hb[], raw: Arg[], scope: Scope, output: b
     case "toString":
       return args[0]!;
     case "squote":
-      return output ? { k: "concat", parts: ["'", args[0]!, "'"] } : fail("squote", adviceFor("squote").why, "use quote");
+      return output
+        ? { k: "concat", parts: ["'", args[0]!, "'"] }
+        : fail("squote", adviceFor("squote").why, "use quote");
     case "get":
     case "getOrNil":
     case "index":
@@ -155,7 +167,8 @@ function lookupCall(fn: string, args: Hb[], _scope: Scope): Converted {
 /** vals references releases resolves natively: Vault KV and SOPS files. */
 export function secretRef(ref: string | undefined, scope: Scope): Converted {
   const advice = adviceFor("fetchSecretValue");
-  if (!scope.secretLookups || ref === undefined) return fail("fetchSecretValue", advice.why, advice.suggestion);
+  if (!scope.secretLookups || ref === undefined)
+    return fail("fetchSecretValue", advice.why, advice.suggestion);
   const parsed = parseVals(ref);
   if (!parsed) return fail("fetchSecretValue", advice.why, advice.suggestion);
   const str = (s: string): Hb => ({ k: "lit", text: JSON.stringify(s) });
@@ -201,7 +214,9 @@ function convertArg(arg: Arg, scope: Scope): Converted {
     case "string":
       return { k: "lit", text: JSON.stringify(arg.value) };
     case "number":
-      return /^-?\d+(\.\d+)?$/.test(arg.raw) ? { k: "lit", text: arg.raw } : fail(arg.raw, "a number form handlebars lacks", "");
+      return /^-?\d+(\.\d+)?$/.test(arg.raw)
+        ? { k: "lit", text: arg.raw }
+        : fail(arg.raw, "a number form handlebars lacks", "");
     case "bool":
       return { k: "lit", text: String(arg.value) };
     case "nil":
@@ -212,7 +227,11 @@ function convertArg(arg: Arg, scope: Scope): Converted {
       const inner = convertPipeline(arg.pipe, scope);
       if (isFailure(inner) || arg.path.length === 0) return inner;
       if (inner.k === "path") return { ...inner, segs: [...inner.segs, ...arg.path] };
-      return fail(`(…).${arg.path.join(".")}`, "a field of a computed value", "name the value's path directly");
+      return fail(
+        `(…).${arg.path.join(".")}`,
+        "a field of a computed value",
+        "name the value's path directly",
+      );
     }
     case "field":
       return fieldArg(arg.base, arg.path, scope);

@@ -72,7 +72,19 @@ const ADVICE: Array<[readonly string[], Advice]> = [
     },
   ],
   [
-    ["list", "dict", "set", "unset", "merge", "mergeOverwrite", "append", "prepend", "concat", "keys", "values"],
+    [
+      "list",
+      "dict",
+      "set",
+      "unset",
+      "merge",
+      "mergeOverwrite",
+      "append",
+      "prepend",
+      "concat",
+      "keys",
+      "values",
+    ],
     {
       why: "builds lists or maps inside the template",
       suggestion: "write the data as YAML in a values file; releases merges values files the Helm way",

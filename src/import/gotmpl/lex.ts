@@ -32,7 +32,8 @@ export class LexError extends Error {
   }
 }
 
-export function lexTemplate(text: string, firstLine = 1): Segment[] {
+/** With `trim` false, trim markers are ignored (the state-file pass keeps every line where it was). */
+export function lexTemplate(text: string, firstLine = 1, trim = true): Segment[] {
   const segments: Segment[] = [];
   let pos = 0;
   let line = firstLine;
@@ -46,10 +47,12 @@ export function lexTemplate(text: string, firstLine = 1): Segment[] {
       pushText(segments, trimNext ? literal.trimStart() : literal, literalLine);
       break;
     }
-    const trimLeft = text[open + 2] === "-" && /\s/.test(text[open + 3] ?? "");
+    const hasTrimLeft = text[open + 2] === "-" && /\s/.test(text[open + 3] ?? "");
     const close = findClose(text, open + 2, line);
-    const trimRight = text[close - 1] === "-" && /\s/.test(text[close - 2] ?? "");
-    const inner = text.slice(open + (trimLeft ? 3 : 2), trimRight ? close - 1 : close);
+    const hasTrimRight = text[close - 1] === "-" && /\s/.test(text[close - 2] ?? "");
+    const inner = text.slice(open + (hasTrimLeft ? 3 : 2), hasTrimRight ? close - 1 : close);
+    const trimLeft = trim && hasTrimLeft;
+    const trimRight = trim && hasTrimRight;
     if (trimNext) literal = literal.trimStart();
     if (trimLeft) literal = literal.trimEnd();
     pushText(segments, literal, literalLine);

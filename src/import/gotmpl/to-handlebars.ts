@@ -65,7 +65,12 @@ class Writer {
           const { vars: names, assign } = node.pipe;
           const value = convertPipeline({ ...node.pipe, vars: [] }, scope);
           if (assign || names.length !== 1) {
-            return this.left(node.seg.line, node.seg.source, "re-assigning a variable ($x = …)", "compute the value in the environment values");
+            return this.left(
+              node.seg.line,
+              node.seg.source,
+              "re-assigning a variable ($x = …)",
+              "compute the value in the environment values",
+            );
           }
           if (isFailure(value)) this.leftFinding(node.seg.line, node.seg.source, value.why, value.suggestion);
           vars.set(names[0]!, value);

@@ -1,12 +1,27 @@
 // Nests lexed segments into control structures: if/else if/else, range, with.
 import { type Action, ActionSyntaxError, type Pipeline, parseAction } from "./action.js";
-import { type ActionSegment, type Segment, lexTemplate } from "./lex.js";
+import { type ActionSegment, lexTemplate, type Segment } from "./lex.js";
 
 export type Node =
   | { kind: "text"; text: string; line: number }
   | { kind: "output"; pipe: Pipeline; seg: ActionSegment }
-  | { kind: "if"; branches: Branch[]; elseBody?: Node[]; seg: ActionSegment; endSeg?: ActionSegment }
-  | { kind: "range" | "with"; pipe: Pipeline; body: Node[]; elseBody?: Node[]; seg: ActionSegment }
+  | {
+      kind: "if";
+      branches: Branch[];
+      elseBody?: Node[];
+      seg: ActionSegment;
+      elseSeg?: ActionSegment;
+      endSeg?: ActionSegment;
+    }
+  | {
+      kind: "range" | "with";
+      pipe: Pipeline;
+      body: Node[];
+      elseBody?: Node[];
+      seg: ActionSegment;
+      elseSeg?: ActionSegment;
+      endSeg?: ActionSegment;
+    }
   | { kind: "bad"; seg: ActionSegment; why: string; keyword?: string };
 
 export interface Branch {
@@ -86,9 +101,14 @@ export function nest(segments: readonly Segment[]): Node[] {
           open.node.branches.push({ pipe: action.chain.pipe, body, seg });
           open.target = body;
         } else if (action.chain) {
-          open.target.push({ kind: "bad", seg, why: `"else ${action.chain.kind}" in a ${open.node.kind} block` });
+          open.target.push({
+            kind: "bad",
+            seg,
+            why: `"else ${action.chain.kind}" in a ${open.node.kind} block`,
+          });
         } else {
           open.node.elseBody = [];
+          open.node.elseSeg = seg;
           open.target = open.node.elseBody;
         }
         break;
@@ -96,7 +116,7 @@ export function nest(segments: readonly Segment[]): Node[] {
       case "end": {
         const open = stack.pop();
         if (!open) root.push({ kind: "bad", seg, why: "{{ end }} without a block" });
-        else if (open.node.kind === "if") open.node.endSeg = seg;
+        else open.node.endSeg = seg;
         break;
       }
     }

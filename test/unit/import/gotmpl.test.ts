@@ -30,29 +30,104 @@ const cases: Array<[string, string, string, string]> = [
   ["StateValues", "{{ .StateValues.replicas }}", "{{values.replicas}}", "3"],
   ["Environment.Values", "{{ .Environment.Values.replicas }}", "{{values.replicas}}", "3"],
   ["Environment.Name", "env: {{ .Environment.Name }}", "env: {{environment.name}}", "env: production"],
-  ["Release fields", "{{ .Release.Name }}/{{ .Release.Namespace }}/{{ .Release.Labels.tier }}", "{{release.name}}/{{release.namespace}}/{{release.labels.tier}}", "web/front/apps"],
+  [
+    "Release fields",
+    "{{ .Release.Name }}/{{ .Release.Namespace }}/{{ .Release.Labels.tier }}",
+    "{{release.name}}/{{release.namespace}}/{{release.labels.tier}}",
+    "web/front/apps",
+  ],
   ["default, piped", '{{ .Values.empty | default "x" }}', '{{default "x" values.empty}}', "x"],
   ["quote", "{{ .Values.image.tag | quote }}", "{{quote values.image.tag}}", '"1.2.3"'],
   ["requiredEnv", '{{ requiredEnv "HOME_DIR" }}', '{{env "HOME_DIR"}}', "/home/x"],
   ["env (empty when unset)", 'a{{ env "NOPE" }}b', '{{env "NOPE" ""}}', "ab"],
   ["required", '{{ required "tag!" .Values.image.tag }}', '{{required "tag!" values.image.tag}}', "1.2.3"],
-  ["toYaml | nindent", "r:{{ .Values.resources | toYaml | nindent 2 }}", "{{nindent 2 (toYaml values.resources)}}", "r:\n  limits:\n    cpu: \"1\""],
+  [
+    "toYaml | nindent",
+    "r:{{ .Values.resources | toYaml | nindent 2 }}",
+    "{{nindent 2 (toYaml values.resources)}}",
+    'r:\n  limits:\n    cpu: "1"',
+  ],
   ["indent", "{{ indent 2 .Values.image.tag }}", "{{indent 2 values.image.tag}}", "  1.2.3"],
-  ["b64enc, upper, lower", "{{ .Values.image.repo | upper | lower | b64enc }}", "{{b64enc (lower (upper values.image.repo))}}", "bmdpbng="],
-  ["if / else if / else", '{{ if eq .Environment.Name "dev" }}d{{ else if ne .Values.replicas 3 }}n{{ else }}e{{ end }}', '{{#if (eq environment.name "dev")}}d{{else if (ne values.replicas 3)}}n{{else}}e{{/if}}', "e"],
-  ["and/or/not", "{{ if and .Values.enabled (or (not .Values.enabled) .Values.replicas) }}y{{ end }}", "{{#if (and values.enabled (or (not values.enabled) values.replicas))}}y{{/if}}", "y"],
-  ["eq with several", '{{ if eq .Environment.Name "a" "production" }}y{{ end }}', '{{#if (or (eq environment.name "a") (eq environment.name "production"))}}', "y"],
-  ["range over a list with .", "{{ range .Values.hosts }}- {{ . }}\n{{ end }}", "{{#each values.hosts}}- {{this}}\n{{/each}}", "- a.example.com\n- b.example.com\n"],
-  ["range over a map with $k, $v", "{{ range $k, $v := .Values.env }}{{ $k }}={{ $v }};{{ end }}", "{{#each values.env as |v k|}}{{k}}={{v}};{{/each}}", "LOG=debug;MODE=fast;"],
-  ["$ inside range", "{{ range .Values.hosts }}{{ $.Values.image.tag }}{{ end }}", "{{@root.values.image.tag}}", "1.2.31.2.3"],
-  ["with", "{{ with .Values.image }}{{ .repo }}:{{ .tag }}{{ end }}", "{{#with values.image}}{{this.repo}}:{{this.tag}}{{/with}}", "nginx:1.2.3"],
-  ["with else", "{{ with .Values.empty }}x{{ else }}none{{ end }}", "{{#with values.empty}}x{{else}}none{{/with}}", "none"],
-  ["a variable is inlined", "{{ $tag := .Values.image.tag }}{{ range .Values.hosts }}{{ $tag }},{{ end }}", "{{#each values.hosts}}{{@root.values.image.tag}},{{/each}}", "1.2.3,1.2.3,"],
-  ["get with a default", '{{ .Values | get "image.tag" "latest" }}', '{{default "latest" values.image.tag}}', "1.2.3"],
+  [
+    "b64enc, upper, lower",
+    "{{ .Values.image.repo | upper | lower | b64enc }}",
+    "{{b64enc (lower (upper values.image.repo))}}",
+    "bmdpbng=",
+  ],
+  [
+    "if / else if / else",
+    '{{ if eq .Environment.Name "dev" }}d{{ else if ne .Values.replicas 3 }}n{{ else }}e{{ end }}',
+    '{{#if (eq environment.name "dev")}}d{{else if (ne values.replicas 3)}}n{{else}}e{{/if}}',
+    "e",
+  ],
+  [
+    "and/or/not",
+    "{{ if and .Values.enabled (or (not .Values.enabled) .Values.replicas) }}y{{ end }}",
+    "{{#if (and values.enabled (or (not values.enabled) values.replicas))}}y{{/if}}",
+    "y",
+  ],
+  [
+    "eq with several",
+    '{{ if eq .Environment.Name "a" "production" }}y{{ end }}',
+    '{{#if (or (eq environment.name "a") (eq environment.name "production"))}}',
+    "y",
+  ],
+  [
+    "range over a list with .",
+    "{{ range .Values.hosts }}- {{ . }}\n{{ end }}",
+    "{{#each values.hosts}}- {{this}}\n{{/each}}",
+    "- a.example.com\n- b.example.com\n",
+  ],
+  [
+    "range over a map with $k, $v",
+    "{{ range $k, $v := .Values.env }}{{ $k }}={{ $v }};{{ end }}",
+    "{{#each values.env as |v k|}}{{k}}={{v}};{{/each}}",
+    "LOG=debug;MODE=fast;",
+  ],
+  [
+    "$ inside range",
+    "{{ range .Values.hosts }}{{ $.Values.image.tag }}{{ end }}",
+    "{{@root.values.image.tag}}",
+    "1.2.31.2.3",
+  ],
+  [
+    "with",
+    "{{ with .Values.image }}{{ .repo }}:{{ .tag }}{{ end }}",
+    "{{#with values.image}}{{this.repo}}:{{this.tag}}{{/with}}",
+    "nginx:1.2.3",
+  ],
+  [
+    "with else",
+    "{{ with .Values.empty }}x{{ else }}none{{ end }}",
+    "{{#with values.empty}}x{{else}}none{{/with}}",
+    "none",
+  ],
+  [
+    "a variable is inlined",
+    "{{ $tag := .Values.image.tag }}{{ range .Values.hosts }}{{ $tag }},{{ end }}",
+    "{{#each values.hosts}}{{@root.values.image.tag}},{{/each}}",
+    "1.2.3,1.2.3,",
+  ],
+  [
+    "get with a default",
+    '{{ .Values | get "image.tag" "latest" }}',
+    '{{default "latest" values.image.tag}}',
+    "1.2.3",
+  ],
   ["index", '{{ index .Values "image" "repo" }}', "{{values.image.repo}}", "nginx"],
-  ["printf in output position", '{{ printf "%s:%s" .Values.image.repo .Values.image.tag }}', "{{values.image.repo}}:{{values.image.tag}}", "nginx:1.2.3"],
+  [
+    "printf in output position",
+    '{{ printf "%s:%s" .Values.image.repo .Values.image.tag }}',
+    "{{values.image.repo}}:{{values.image.tag}}",
+    "nginx:1.2.3",
+  ],
   ["comments disappear", "a{{/* note */}}b", "ab", "ab"],
-  ["trim markers apply to the text", "a:\n{{- range .Values.hosts }}\n  - {{ . }}\n{{- end }}\n", "a:{{#each values.hosts}}\n  - {{this}}{{/each}}\n", "a:\n  - a.example.com\n  - b.example.com\n"],
+  [
+    "trim markers apply to the text",
+    "a:\n{{- range .Values.hosts }}\n  - {{ . }}\n{{- end }}\n",
+    "a:{{#each values.hosts}}\n  - {{this}}{{/each}}\n",
+    "a:\n  - a.example.com\n  - b.example.com\n",
+  ],
   ["a string containing }}", '{{ default "}}" .Values.empty }}', '{{default "}}" values.empty}}', "}}"],
 ];
 
@@ -78,7 +153,10 @@ describe("Go template → handlebars", () => {
   });
 
   it("does not allow secret lookups outside values files", () => {
-    const out = goTemplateToHandlebars('{{ fetchSecretValue "ref+vault://a#b" }}', { file: "helmfile.yaml", secretLookups: false });
+    const out = goTemplateToHandlebars('{{ fetchSecretValue "ref+vault://a#b" }}', {
+      file: "helmfile.yaml",
+      secretLookups: false,
+    });
     expect(out.findings).toHaveLength(1);
   });
 });
@@ -88,7 +166,11 @@ describe("constructs it cannot convert", () => {
     ["exec", 'v: {{ exec "git" (list "rev-parse" "HEAD") }}', /runs a command/],
     ["readFile", 'v: {{ readFile "x.txt" }}', /reads the filesystem/],
     ["tpl", "v: {{ tpl .Values.text . }}", /renders a string as a template/],
-    ["a sprig function without helper", "v: {{ .Values.image.tag | trunc 3 }}", /"trunc" has no handlebars helper/],
+    [
+      "a sprig function without helper",
+      "v: {{ .Values.image.tag | trunc 3 }}",
+      /"trunc" has no handlebars helper/,
+    ],
     ["define", '{{ define "x" }}a{{ end }}', /named templates/],
     ["an unknown root field", "{{ .Environment.KubeContext }}", /has no equivalent/],
   ];
@@ -98,7 +180,9 @@ describe("constructs it cannot convert", () => {
     expect(out.findings[0]).toMatchObject({ file: "values.yaml.gotmpl", line: 2, severity: "left" });
     expect(out.findings[0]!.why).toMatch(why);
     expect(out.findings[0]!.suggestion).toBeTruthy();
-    expect(() => render(out.text)).toThrow(/releases import left a Go template construct here: values.yaml.gotmpl:2/);
+    expect(() => render(out.text)).toThrow(
+      /releases import left a Go template construct here: values.yaml.gotmpl:2/,
+    );
   });
 
   it("reports a block without end", () => {
