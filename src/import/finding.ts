@@ -22,3 +22,15 @@ export function leftMarker(file: string, line: number | undefined): string {
   const where = line === undefined ? file : `${file}:${line}`;
   return `(required "releases import left a Go template construct here: ${where} (see the import report)" null)`;
 }
+
+/** Findings in file and line order, each once. */
+export function sortedFindings(findings: readonly Finding[]): Finding[] {
+  const seen = new Set<string>();
+  const unique = findings.filter((f) => {
+    const key = JSON.stringify([f.file, f.line, f.construct, f.why]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return unique.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
+}

@@ -3,7 +3,7 @@
 // through the reader it is given; it writes nothing (the command does).
 import { basename, dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { stringify } from "yaml";
-import type { Finding } from "./finding.js";
+import { type Finding, sortedFindings } from "./finding.js";
 import { loadState, type SourceReader } from "./state/load.js";
 import { type ConvertedState, convertState } from "./state/project.js";
 import type { OutputPaths } from "./state/release.js";
@@ -126,7 +126,7 @@ export async function planImport(request: ImportRequest, reader: SourceReader): 
   }
   // releases.yaml first, then included files, then values files
   files.sort((a, b) => rank(a.path, rootOut) - rank(b.path, rootOut));
-  return { files, findings, features: [...features], states };
+  return { files, findings: sortedFindings(findings), features: [...features], states };
 }
 
 function rank(path: string, rootOut: string): number {

@@ -1,6 +1,6 @@
 // The import's report: what was written, what was left (with where, why and
 // what to write instead) and the caveats of what was converted.
-import type { Finding } from "./finding.js";
+import { type Finding, sortedFindings } from "./finding.js";
 import type { ImportPlan } from "./import.js";
 
 export interface ImportReportJson {
@@ -10,18 +10,6 @@ export interface ImportReportJson {
   left: Finding[];
   notes: Finding[];
   features: string[];
-}
-
-/** Findings in file and line order, each once. */
-export function sortedFindings(findings: readonly Finding[]): Finding[] {
-  const seen = new Set<string>();
-  const unique = findings.filter((f) => {
-    const key = JSON.stringify([f.file, f.line, f.construct, f.why]);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-  return unique.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
 }
 
 export function importReportJson(plan: ImportPlan, written: readonly string[]): ImportReportJson {

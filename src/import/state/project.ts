@@ -189,7 +189,7 @@ function repository(r: Record<string, unknown>, ctx: ReleaseContext): Record<str
     }
     ctx.findings.push({
       file: ctx.state.display,
-      line,
+      line: ctx.state.lines.key(r, key) ?? line,
       construct: `repositories: ${String(r.name)} ${key}`,
       severity: "left",
       why:
