@@ -93,6 +93,15 @@ export async function convertRelease(
         break;
       case "needs":
         out.needs = asList(value).map((n) => {
+          const r = str(key, n);
+          const name = r.text.split("/").at(-1)!;
+          if (r.templated && !name.includes("{{")) {
+            note(
+              key,
+              `needs "${originalText(String(n), state)}" became "${name}": releases needs are not templates (a name alone is enough when it is unique)`,
+            );
+            return name;
+          }
           const parts = String(n).split("/");
           if (parts.length === 3) {
             left(

@@ -322,6 +322,16 @@ releases:
     ]);
   });
 
+  it("keeps the name of a need whose namespace is a template", async () => {
+    const { releasesYaml, notes } = await importOf({
+      ...chart,
+      "helmfile.yaml.gotmpl":
+        "releases:\n  - name: a\n    chart: ./charts/app\n  - name: b\n    chart: ./charts/app\n    needs: [{{ .Values.ns }}/a, kube/ns/c]\n",
+    });
+    expect(releasesYaml.releases[1].needs).toEqual(["a", "ns/c"]);
+    expect(notes.map((n) => n.line)).toContain(6);
+  });
+
   it("turns installed: {{ .Values.x }} into a condition", async () => {
     const { releasesYaml } = await importOf({
       ...chart,
