@@ -107,7 +107,14 @@ export async function planImport(request: ImportRequest, reader: SourceReader): 
     });
   }
   if (!root) {
-    root = { environments: {}, repositories: [], releases: [], helmfiles: [], flags: new Map() };
+    root = {
+      environments: {},
+      repositories: [],
+      releases: [],
+      helmfiles: [],
+      flags: new Map(),
+      stateValues: [],
+    };
     outputs.unshift({ out: rootOut, state: root, includes: rootIncludes });
   }
   hoist(root, subs, findings);
@@ -286,13 +293,15 @@ function hoist(root: ConvertedState, subs: ConvertedState[], findings: Finding[]
         });
     }
     for (const [flag, holds] of sub.flags) root.flags.set(flag, holds);
+    root.stateValues.push(...sub.stateValues);
     if (!root.kubeContext && sub.kubeContext) root.kubeContext = sub.kubeContext;
   }
-  if (root.flags.size || root.kubeContext) {
+  if (root.flags.size || root.kubeContext || root.stateValues.length) {
     if (Object.keys(root.environments).length === 0) root.environments.default = {};
   }
   for (const [name, env] of Object.entries(root.environments)) {
     if (root.kubeContext && env.kubeContext === undefined) env.kubeContext = root.kubeContext;
+    if (root.stateValues.length) env.values = [...root.stateValues, ...((env.values as unknown[]) ?? [])];
     if (root.flags.size) {
       const imported: Record<string, boolean> = {};
       for (const [flag, holds] of root.flags) imported[flag.replace(/^imported\./, "")] = holds(name);

@@ -14,6 +14,8 @@ export interface ConvertedState {
   defaults?: Record<string, unknown>;
   templates?: Record<string, unknown>;
   releases: Record<string, unknown>[];
+  /** Top-level `values:`: under every environment's own values. */
+  stateValues: unknown[];
   /** `helmfiles:` entries: paths relative to this state file. */
   helmfiles: Array<{ path: string; line?: number }>;
   /** Environment flags made from `if eq .Environment.Name …` blocks: flag → environments where it holds. */
@@ -39,6 +41,7 @@ export async function convertState(
     releases: [],
     helmfiles: [],
     flags: new Map(),
+    stateValues: [],
   };
 
   for (const [key, value] of Object.entries(data)) {
@@ -53,6 +56,9 @@ export async function convertState(
         break;
       case "helmDefaults":
         if (isPlainObject(value)) Object.assign(out, helmDefaults(value, ctx));
+        break;
+      case "values":
+        out.stateValues = await valuesList(value, ctx, keyLine(key), "values");
         break;
       case "templates":
         break; // converted below, only the ones a release inherits
@@ -137,15 +143,7 @@ async function environments(value: Record<string, unknown>, ctx: ReleaseContext)
     const line = (key: string) => ctx.state.lines.key(spec, key) ?? ctx.state.lines.of(spec);
     for (const [key, v] of Object.entries(isPlainObject(spec) ? spec : {})) {
       if (key === "values" || key === "secrets") {
-        const list: unknown[] = [];
-        for (const entry of asList(v)) {
-          if (typeof entry === "string") {
-            const r = resolveString(entry, ctx.state, line(key));
-            ctx.findings.push(...r.findings);
-            list.push(await ctx.paths.valuesFile(r.text, line(key), key));
-          } else list.push(entry);
-        }
-        env[key] = list;
+        env[key] = await valuesList(v, ctx, line(key), key);
       } else if (key === "kubeContext") {
         env.kubeContext = v;
       } else if (key === "missingFileHandler") {
@@ -169,6 +167,23 @@ async function environments(value: Record<string, unknown>, ctx: ReleaseContext)
     out[name] = env;
   }
   return out;
+}
+
+async function valuesList(
+  value: unknown,
+  ctx: ReleaseContext,
+  line: number | undefined,
+  kind: "values" | "secrets",
+): Promise<unknown[]> {
+  const list: unknown[] = [];
+  for (const entry of asList(value)) {
+    if (typeof entry === "string") {
+      const r = resolveString(entry, ctx.state, line);
+      ctx.findings.push(...r.findings);
+      list.push(await ctx.paths.valuesFile(r.text, line, kind));
+    } else list.push(entry);
+  }
+  return list;
 }
 
 function repository(r: Record<string, unknown>, ctx: ReleaseContext): Record<string, unknown> {

@@ -176,7 +176,7 @@ export async function convertRelease(
         else
           left(
             key,
-            `${kind === "template" ? "templates" : "releases"} have no "${key}" key in releases`,
+            `a ${kind} has no "${key}" key in releases`,
             "drop it, or find the releases way in the README's reference",
           );
     }

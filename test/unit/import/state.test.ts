@@ -62,6 +62,18 @@ releases: []
     expect(left[0]!.line).toBe(12);
   });
 
+  it("puts top-level values: under every environment's own values", async () => {
+    const { releasesYaml, left } = await importOf({
+      "helmfile.yaml":
+        "values:\n  - base.yaml\n  - {region: eu}\nenvironments:\n  a: {values: [a.yaml]}\n  b: {}\nreleases: []\n",
+    });
+    expect(left).toEqual([]);
+    expect(releasesYaml.environments).toEqual({
+      a: { values: ["base.yaml", { region: "eu" }, "a.yaml"] },
+      b: { values: ["base.yaml", { region: "eu" }] },
+    });
+  });
+
   it("gives helmDefaults.kubeContext to the environments that name none", async () => {
     const { releasesYaml } = await importOf({
       "helmfile.yaml":
