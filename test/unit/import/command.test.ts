@@ -22,7 +22,12 @@ async function releases(argv: string[]) {
   let stdout = "";
   let stderr = "";
   const capture = (append: (s: string) => void) =>
-    Object.assign(new PassThrough(), { write: (chunk: unknown) => (append(String(chunk)), true) });
+    Object.assign(new PassThrough(), {
+      write: (chunk: unknown) => {
+        append(String(chunk));
+        return true;
+      },
+    });
   const io = {
     stdout: capture((s) => {
       stdout += s;
