@@ -5,7 +5,7 @@ import { basename, dirname, isAbsolute, join, relative, resolve } from "node:pat
 import { stringify } from "yaml";
 import { type Finding, sortedFindings } from "./finding.js";
 import { loadState, type SourceReader } from "./state/load.js";
-import { type ConvertedState, convertState } from "./state/project.js";
+import { type ConvertedState, convertState, emptyState } from "./state/project.js";
 import type { OutputPaths } from "./state/release.js";
 import { convertValuesText, hasValsRefs } from "./values-file.js";
 
@@ -107,14 +107,7 @@ export async function planImport(request: ImportRequest, reader: SourceReader): 
     });
   }
   if (!root) {
-    root = {
-      environments: {},
-      repositories: [],
-      releases: [],
-      helmfiles: [],
-      flags: new Map(),
-      stateValues: [],
-    };
+    root = emptyState();
     outputs.unshift({ out: rootOut, state: root, includes: rootIncludes });
   }
   hoist(root, subs, findings);

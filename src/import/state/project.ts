@@ -22,6 +22,17 @@ export interface ConvertedState {
   flags: Map<string, (environment: string) => boolean>;
 }
 
+export function emptyState(): ConvertedState {
+  return {
+    environments: {},
+    repositories: [],
+    releases: [],
+    helmfiles: [],
+    flags: new Map(),
+    stateValues: [],
+  };
+}
+
 const DEFAULT_KEYS = new Set(["wait", "atomic", "timeout", "createNamespace", "historyMax"]);
 
 export async function convertState(
@@ -35,14 +46,7 @@ export async function convertState(
   const keyLine = (key: string) => state.lines.key(data, key);
   const left = (key: string, why: string, suggestion?: string, line = keyLine(key)) =>
     findings.push({ file: state.display, line, construct: key, severity: "left", why, suggestion });
-  const out: ConvertedState = {
-    environments: {},
-    repositories: [],
-    releases: [],
-    helmfiles: [],
-    flags: new Map(),
-    stateValues: [],
-  };
+  const out = emptyState();
 
   for (const [key, value] of Object.entries(data)) {
     switch (key) {
