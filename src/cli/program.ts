@@ -7,6 +7,7 @@ import { Redactor } from "../secrets/redactor.js";
 import { registerDestroy } from "./commands/destroy.js";
 import { registerDiff } from "./commands/diff.js";
 import { registerGraph } from "./commands/graph.js";
+import { registerImport } from "./commands/import.js";
 import { registerInit } from "./commands/init.js";
 import { registerList } from "./commands/list.js";
 import { registerRotate } from "./commands/rotate.js";
@@ -34,6 +35,7 @@ const registrations: readonly Registration[] = [
   registerRotate,
   registerSecrets,
   registerInit,
+  registerImport,
 ];
 
 export function buildProgram(ctx: Pick<CommandContext, "io" | "redactor">): Command {
