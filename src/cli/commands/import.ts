@@ -5,7 +5,7 @@ import { ExitCode, ExitStatus, UsageError } from "../../errors.js";
 import { ImportSourceError, planImport } from "../../import/import.js";
 import { formatImportReport, importReportJson } from "../../import/report.js";
 import type { SourceReader } from "../../import/state/load.js";
-import type { CommandContext } from "../program.js";
+import type { CommandContext } from "../context.js";
 
 const localReader: SourceReader = {
   read: (path) => readFile(path, "utf8").catch(() => undefined),
