@@ -50,7 +50,7 @@ export async function deploy(ctx: CommandContext, request: DeployRequest): Promi
   let plan: DeployPlan | undefined;
   try {
     const lock = await acquireLock(cluster, {
-      namespace: options.lockNamespace ?? workspace.project.lockNamespace,
+      namespace: options.lockNamespace ?? workspace.project.lockNamespace ?? cluster.namespace ?? "default",
       environment: environment.name,
       releases: ids,
       durationSeconds: options.lockDuration,

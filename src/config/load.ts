@@ -158,13 +158,7 @@ export async function loadProject(options: LoadOptions): Promise<Project> {
     repositories,
     releases: enabled,
     graph,
-    lockNamespace:
-      defaults.lockNamespace ??
-      render(
-        defaults.namespace ?? DEFAULT_SETTINGS.namespace,
-        root.source.locate(["defaults", "namespace"], { content: true }),
-        context,
-      ),
+    lockNamespace: defaults.lockNamespace,
   };
 }
 

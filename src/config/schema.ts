@@ -139,7 +139,7 @@ export const defaultsSchema = z.strictObject({
     .string()
     .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, "a namespace name")
     .optional()
-    .describe("where the deploy lock (a Lease) lives; default: defaults.namespace, else `default`"),
+    .describe("where the deploy lock (a Lease) lives; default: the kube context's namespace, else `default`"),
   ...helmSettings,
 });
 

@@ -19,6 +19,7 @@ type Ready = {
   core: InstanceType<typeof k8s.CoreV1Api>;
   coordination: InstanceType<typeof k8s.CoordinationV1Api>;
   context: string;
+  namespace: string | undefined;
 };
 
 function connect(kubeContext: string | undefined): Ready {
@@ -36,6 +37,7 @@ function connect(kubeContext: string | undefined): Ready {
     config.setCurrentContext(kubeContext);
   }
   return {
+    namespace: config.getContextObject(config.getCurrentContext())?.namespace,
     core: config.makeApiClient(k8s.CoreV1Api),
     coordination: config.makeApiClient(k8s.CoordinationV1Api),
     context: config.getCurrentContext(),
@@ -59,7 +61,7 @@ async function perform({ op, args }: Request): Promise<unknown> {
   const [a, b, c] = args as [string, unknown, unknown];
   if (op === "connect") {
     ready = connect(a || undefined);
-    return { context: ready.context };
+    return { context: ready.context, namespace: ready.namespace ?? null };
   }
   if (!ready) throw new Error("not connected");
   switch (op) {

@@ -31,6 +31,8 @@ export interface LeaseObject {
 
 export interface Cluster {
   context: string;
+  /** The namespace the kube context names, if any (where a namespaced account works). */
+  namespace?: string;
   /** helm's storage Secrets in one namespace that match the label selector. */
   listHelmSecrets(namespace: string, labelSelector: string): Promise<StorageSecret[]>;
   leases: {
@@ -127,8 +129,14 @@ export async function connectCluster(
   env: Env,
 ): Promise<Cluster> {
   let context: string;
+  let namespace: string | undefined;
   try {
-    ({ context } = (await worker.call("connect", kubeContext ?? "")) as { context: string });
+    const connected = (await worker.call("connect", kubeContext ?? "")) as {
+      context: string;
+      namespace: string | null;
+    };
+    context = connected.context;
+    namespace = connected.namespace ?? undefined;
   } catch (error) {
     if (error instanceof ClusterStateError) throw error;
     const where = env.KUBECONFIG ? `KUBECONFIG=${env.KUBECONFIG}` : "~/.kube/config";
@@ -139,6 +147,7 @@ export async function connectCluster(
   }
   return {
     context,
+    namespace,
     listHelmSecrets: (namespace, labelSelector) =>
       worker.call("listSecrets", namespace, labelSelector) as Promise<StorageSecret[]>,
     leases: {

@@ -112,6 +112,6 @@ export interface Project {
   releases: Release[];
   /** Their needs graph, built and validated once while loading. */
   graph: ReleaseGraph;
-  /** The namespace of the deploy lock's Lease. */
-  lockNamespace: string;
+  /** The namespace of the deploy lock's Lease, when the project sets one (else the kube context's, else `default`). */
+  lockNamespace?: string;
 }
