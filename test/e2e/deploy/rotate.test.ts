@@ -130,7 +130,9 @@ describe.each(HELM_BINARIES)("rotate vault with %s", (helm) => {
     const after = await current(path);
     expect(after.password).toBe(before.password);
     expect(after.version).toBe(before.version + 2); // the rotation, then the restore
-    // A second run (once the API server is back) recovers whatever helm could not roll back.
+    // A second run (once the API server is back) recovers whatever helm could not roll back;
+    // the consumer no longer takes 15 s to get ready, so its upgrade is not racing its timeout.
+    project.writeFile("consumer.yaml.hbs", `password: {{vault "secret/data/${path}" "password"}}\n`);
     const recovered = await project.releases(["sync", "--recover=rollback"]);
     expect(recovered.code, recovered.stderr).toBe(0);
     expect(await pending(ns)).toEqual([]);
