@@ -1,14 +1,11 @@
-// `sync --dry-run` and `apply --dry-run`: the plan — each release's stage,
-// action and deployed revision, and the needs outside the selection — read
-// from the cluster without the lock, and nothing changed there.
-import { writeFileSync } from "node:fs";
-import path from "node:path";
 import { describe, it } from "vitest";
 import {
   type CliResult,
   HELM_BINARIES,
   helmList,
+  holdLock,
   kubectl,
+  otherRun,
   Project,
   type ReleaseSpec,
   reportOf,
@@ -25,7 +22,7 @@ interface PlanJson {
     revision?: number | null;
     pending?: string | null;
   }[];
-  externalNeeds: { id: string; status: string }[];
+  needsOutside: { id: string; status: string; ok: boolean }[];
 }
 
 function planOf(result: CliResult) {
@@ -36,7 +33,7 @@ function planOf(result: CliResult) {
     releases: plan.releases
       .map((r) => [r.stage, r.id, r.action, r.revision ?? null] as const)
       .sort((a, b) => a[0] - b[0]),
-    externalNeeds: plan.externalNeeds,
+    externalNeeds: plan.needsOutside.map(({ id, status }) => ({ id, status })),
   };
 }
 
@@ -56,29 +53,23 @@ function chain(ns: string, midMessage = "mid"): ReleaseSpec[] {
   ];
 }
 
-/** Someone else's run holds the environment's lock (a Lease, as releases writes it) for an hour. */
-async function holdLock(project: Project): Promise<() => Promise<void>> {
-  const name = `releases-${project.environment}`;
-  const file = path.join(project.dir, "lease.json");
-  const now = new Date().toISOString().replace("Z", "000Z");
-  writeFileSync(
-    file,
-    JSON.stringify({
-      apiVersion: "coordination.k8s.io/v1",
-      kind: "Lease",
-      metadata: { name, namespace: "default" },
-      spec: {
-        holderIdentity: "someone-else pid 1",
-        leaseDurationSeconds: 3600,
-        acquireTime: now,
-        renewTime: now,
-      },
-    }),
+/** Someone else's run holds the project's releases in the lock of a namespace of its own, for five minutes. */
+async function holdLockOf(
+  project: Project,
+  ns: string,
+  onTestFinished: (fn: () => Promise<void>) => void,
+): Promise<string> {
+  const lockNs = `dry-lock-${unique()}`;
+  await kubectl(["create", "namespace", lockNs]);
+  onTestFinished(async () => {
+    await kubectl(["delete", "namespace", lockNs, "--wait=false", "--ignore-not-found"]);
+  });
+  const claim = otherRun(
+    ["base", "mid", "top"].map((r) => `${ns}/${r}`),
+    { identity: "someone-else pid 1" },
   );
-  await kubectl(["apply", "-f", file]);
-  return async () => {
-    await kubectl(["-n", "default", "delete", "lease", name, "--ignore-not-found"]);
-  };
+  await holdLock(lockNs, [claim], project.dir);
+  return lockNs;
 }
 
 describe.concurrent.each(HELM_BINARIES)("dry runs with %s", (helm) => {
@@ -89,8 +80,7 @@ describe.concurrent.each(HELM_BINARIES)("dry runs with %s", (helm) => {
     const ns = `dry-fresh-${unique()}`;
     const project = new Project(helm, chain(ns));
     onTestFinished(() => project.cleanUp());
-    const release = await holdLock(project);
-    onTestFinished(release);
+    const lockNs = await holdLockOf(project, ns, onTestFinished);
 
     for (const command of ["sync", "apply"]) {
       // The lock is held by another run: a dry run does not take it, so it does not wait for it.
@@ -124,7 +114,7 @@ describe.concurrent.each(HELM_BINARIES)("dry runs with %s", (helm) => {
     expect(await namespaceExists(ns)).toBe(false); // not even the namespace
 
     // The lock is real: a deploying run gives up on it, having deployed nothing.
-    const blocked = await project.releases(["sync", "--lock-timeout", "1"]);
+    const blocked = await project.releases(["sync", "--lock-timeout", "1", "--lock-namespace", lockNs]);
     expect(blocked.code, blocked.stderr).toBe(4);
     expect(blocked.stderr).toContain("someone-else pid 1");
     expect(await helmList(helm, [ns])).toEqual([]);
