@@ -179,22 +179,26 @@ export async function readDeployedReleases(
     if (!names.has(namespace)) names.set(namespace, new Set());
     names.get(namespace)!.add(id.slice(slash + 1));
   }
-  let lists: StorageSecret[][];
-  try {
-    lists = await Promise.all(
-      [...names].map(([namespace, inNamespace]) =>
-        cluster.listHelmSecrets(namespace, `owner=helm,name in (${[...inNamespace].join(",")})`),
-      ),
-    );
-  } catch (error) {
-    throw new ClusterStateError(
-      `cannot read helm releases from the cluster (${cluster.context}): ${firstLine(error)}`,
-      {
-        cause: error,
-        hint: "check KUBECONFIG, that the API server is reachable, and the account's access to Secrets",
-      },
-    );
-  }
+  const lists = await Promise.all(
+    [...names].map(([namespace, inNamespace]) =>
+      cluster
+        .listHelmSecrets(namespace, `owner=helm,name in (${[...inNamespace].join(",")})`)
+        .catch((error: unknown) => {
+          const denied = (error as { code?: number }).code === 403;
+          throw new ClusterStateError(
+            `cannot read helm releases in namespace ${namespace} (${cluster.context}): ${
+              denied ? "forbidden: the account may not list Secrets there" : firstLine(error)
+            }`,
+            {
+              cause: error,
+              hint: denied
+                ? "grant the account list on Secrets in that namespace, or leave its releases out (-l)"
+                : "check KUBECONFIG and that the API server is reachable",
+            },
+          );
+        }),
+    ),
+  );
   const out = new Map<string, DeployedRelease>();
   for (const [id, secret] of latestRevisions(lists.flat())) {
     if (ids.has(id)) out.set(id, toDeployedRelease(secret, options.decode ?? false));

@@ -22,6 +22,14 @@ export function mustaches(text: string): Mustache[] {
       continue;
     }
     if (text.startsWith("{{{{", offset)) return out;
+    // A comment is no template: {{!-- … --}} (which may hold }}) and {{! … }} are skipped whole.
+    if (text.startsWith("{{!", offset)) {
+      const long = text.startsWith("{{!--", offset);
+      const end = text.indexOf(long ? "--}}" : "}}", offset + 3);
+      if (end < 0) return out;
+      from = end + (long ? 4 : 2);
+      continue;
+    }
     const triple = text[offset + 2] === "{";
     const close = text.indexOf(triple ? "}}}" : "}}", offset + 2);
     if (close < 0) {
