@@ -3,7 +3,7 @@
 // another age key. Each exits 3, names what failed, and deploys nothing (no
 // helm process is started at all: --debug lists every helm call).
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
-import { run, tool } from "../../toolchain/tools.js";
+import { run } from "../../toolchain/tools.js";
 import { type Admin, admin, adminEnv, putKv2 } from "../vault/fixture.js";
 import { helmList, Project, unique } from "./support.js";
 
@@ -67,11 +67,11 @@ describe.concurrent("secrets that cannot be had", () => {
     const ns = `age-wrong-${unique()}`;
     const project = new Project("helm", [{ name: "s", namespace: ns, secrets: ["secrets.sops.yaml"] }]);
     onTestFinished(() => project.cleanUp());
-    const theirs = await run(tool("age-keygen"), []);
-    const mine = await run(tool("age-keygen"), []);
+    const theirs = await run("age-keygen", []);
+    const mine = await run("age-keygen", []);
     const recipient = /public key: (age1\w+)/.exec(theirs.stdout + theirs.stderr)![1]!;
     project.writeFile("plain.yaml", "password: only-they-may-read-this\n");
-    const encrypted = await run(tool("sops"), ["encrypt", "--age", recipient, `${project.dir}/plain.yaml`]);
+    const encrypted = await run("sops", ["encrypt", "--age", recipient, `${project.dir}/plain.yaml`]);
     expect(encrypted.code, encrypted.stderr).toBe(0);
     project.writeFile("secrets.sops.yaml", encrypted.stdout);
     project.writeFile("mine.txt", mine.stdout);
