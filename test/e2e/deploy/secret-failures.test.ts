@@ -71,7 +71,8 @@ describe.concurrent("secrets that cannot be had", () => {
     const mine = await run("age-keygen", []);
     const recipient = /public key: (age1\w+)/.exec(theirs.stdout + theirs.stderr)![1]!;
     project.writeFile("plain.yaml", "password: only-they-may-read-this\n");
-    const encrypted = await run("sops", ["encrypt", "--age", recipient, `${project.dir}/plain.yaml`]);
+    // From the project (no .sops.yaml there): the recipient comes from --age alone.
+    const encrypted = await run("sops", ["encrypt", "--age", recipient, "plain.yaml"], { cwd: project.dir });
     expect(encrypted.code, encrypted.stderr).toBe(0);
     project.writeFile("secrets.sops.yaml", encrypted.stdout);
     project.writeFile("mine.txt", mine.stdout);
