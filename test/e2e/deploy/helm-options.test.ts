@@ -13,7 +13,8 @@ describe.each(HELM_BINARIES)("helm options with %s", (helm) => {
       cleanupOnFail: true,
       takeOwnership: true,
       force: true,
-      ...(helm === "helm4" ? { serverSide: "auto" } : {}),
+      // helm 4 refuses --force-replace with server-side apply: force goes with client-side apply.
+      ...(helm === "helm4" ? { serverSide: false } : {}),
     };
     const project = new Project(helm, [{ name: "web", namespace: ns, ...options }]);
     onTestFinished(() => project.cleanUp());
@@ -28,7 +29,7 @@ describe.each(HELM_BINARIES)("helm options with %s", (helm) => {
         "--cleanup-on-fail",
         "--take-ownership",
         helm === "helm4" ? "--force-replace" : "--force",
-        ...(helm === "helm4" ? ["--server-side=auto"] : []),
+        ...(helm === "helm4" ? ["--server-side=false"] : []),
       ]),
     );
     expect((await helmHistory(helm, "web", ns)).at(-1)).toMatchObject({

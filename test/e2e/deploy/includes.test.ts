@@ -2,7 +2,16 @@
 // file (its own defaults, a template from the root file, a need across files),
 // inline values and set templated, and values from the command line.
 import { describe, expect, it, onTestFinished } from "vitest";
-import { helmValues, latestRevision, loggedAt, Project, pacedChart, reportOf, unique } from "./support.js";
+import {
+  helmValues,
+  latestRevision,
+  loggedAt,
+  Project,
+  pacedChart,
+  releasesCli,
+  reportOf,
+  unique,
+} from "./support.js";
 
 describe("a project of several files with helm", () => {
   const helm = "helm" as const;
@@ -40,7 +49,8 @@ describe("a project of several files with helm", () => {
       ],
     });
 
-    const listed = await project.releases(["list"]);
+    // list takes no --helm-binary (it calls no helm): run it as a user would.
+    const listed = await releasesCli(["list", "-e", project.environment, "-o", "json"], project.dir);
     expect(listed.code, listed.stderr).toBe(0);
     expect(
       (JSON.parse(listed.stdout) as { name: string; file: string }[]).map((r) => [r.name, r.file]),

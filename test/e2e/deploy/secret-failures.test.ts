@@ -14,7 +14,7 @@ beforeAll(async () => {
   await putKv2(vault, "secret", path, { password: "correct-horse-battery" });
 });
 afterAll(async () => {
-  await vault.delete(`secret/metadata/${path}`);
+  await admin().delete(`secret/metadata/${path}`);
 });
 
 function vaultProject(ns: string): Project {
