@@ -30,9 +30,15 @@ function clusterPids(): number[] {
     try {
       const args = readFileSync(`/proc/${entry}/cmdline`, "utf8").split("\0");
       if (
-        !["etcd", "kube-apiserver", "kube-controller-manager", "kube-scheduler", "kwok", "kube"].includes(
-          args[0]!.split("/").pop()!,
-        )
+        ![
+          "etcd",
+          "kube-apiserver",
+          "kube-controller-manager",
+          "kube-scheduler",
+          "kwok",
+          "kwok-controller",
+          "kube",
+        ].includes(args[0]!.split("/").pop()!)
       )
         continue;
       const cwd = readlinkSync(`/proc/${entry}/cwd`);
