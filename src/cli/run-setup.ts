@@ -6,6 +6,7 @@ import { localFiles } from "../config/files.js";
 import { UsageError } from "../errors.js";
 import { detectHelmMajor, HelmClient } from "../helm/client.js";
 import { type Cluster, connectCluster, startKubeWorker } from "../kube/cluster.js";
+import { createManifestRenderer } from "../render/manifests.js";
 import { chooseReporter, type Reporter } from "../report/reporter.js";
 import type { RunSummary } from "../report/summary.js";
 import type { Interrupts } from "../run/deploy-run.js";
@@ -94,6 +95,7 @@ export async function renderSelected(
     files: localFiles,
     secrets: createSecretSources(io.env),
     redactor,
+    manifests: createManifestRenderer(io.env),
   });
   const byId = new Map(rendered.map((r) => [r.release.id, r]));
   return workspace.selected.map(

@@ -16,6 +16,8 @@ import type {
   SecretsFile,
   ValuesSource,
 } from "../model/project.js";
+import { manifestChart } from "../render/manifests.js";
+import { releaseRenderSpec } from "../render/spec.js";
 import { didYouMean } from "../util/suggest.js";
 import { mergeValues } from "../values/merge.js";
 import { parseDuration } from "./duration.js";
@@ -232,6 +234,7 @@ async function buildRelease(
     tests: r.tests ?? defaults.tests ?? DEFAULT_SETTINGS.tests,
     historyMax: r.historyMax ?? defaults.historyMax ?? DEFAULT_SETTINGS.historyMax,
     location: { ...b.loc(path), field: `releases[${String(path[1])}] (${r.name})` },
+    ...(await releaseRenderSpec(r, path, { name: r.name, namespace, labels, chart: chartText }, b)),
   };
 }
 
@@ -298,6 +301,8 @@ async function resolveChart(
   }
   const path = resolve(dir, text);
   if (await files.exists(resolve(path, "Chart.yaml"))) return { kind: "local", path, display: text };
+  const manifests = explicitPath ? await manifestChart(path, text, files) : undefined;
+  if (manifests) return manifests;
   if (!explicitPath && rest.length === 1) {
     throw new ConfigError(`chart "${text}": repository "${repoName}" is not declared`, {
       location,

@@ -28,12 +28,28 @@ function common(target: Target): string[] {
 
 function chartArgs({ chart, version }: ChartSource): string[] {
   const ref =
-    chart.kind === "local"
+    chart.kind === "local" || chart.kind === "manifests"
       ? chart.path
       : chart.kind === "repo"
         ? `${chart.repository}/${chart.name}`
         : chart.url;
-  return version && chart.kind !== "local" ? [ref, "--version", version] : [ref];
+  return version && (chart.kind === "repo" || chart.kind === "oci") ? [ref, "--version", version] : [ref];
+}
+
+/** Applies a release's patches to what helm renders (see render/helm-chart.ts). */
+export interface PostRendererArgs {
+  /** helm 3: an executable; helm 4: a postrenderer/v1 plugin name. */
+  command: string;
+  args: readonly string[];
+}
+
+function postRendererArgs(postRenderer: PostRendererArgs | undefined): string[] {
+  if (!postRenderer) return [];
+  return [
+    "--post-renderer",
+    postRenderer.command,
+    ...postRenderer.args.flatMap((a) => ["--post-renderer-args", a]),
+  ];
 }
 
 function waitArgs(major: HelmMajor, wait: boolean): string[] {
@@ -48,10 +64,19 @@ export interface UpgradeOptions {
   settings: HelmSettings;
   /** Labels stored on the release (helm ≥ 3.13). */
   labels?: Record<string, string>;
+  postRenderer?: PostRendererArgs;
 }
 
-export function upgradeArgs({ major, target, source, settings, labels }: UpgradeOptions): string[] {
+export function upgradeArgs({
+  major,
+  target,
+  source,
+  settings,
+  labels,
+  postRenderer,
+}: UpgradeOptions): string[] {
   const args = ["upgrade", "--install", target.name, ...chartArgs(source), ...common(target)];
+  args.push(...postRendererArgs(postRenderer));
   args.push("--values", "-", "--reset-values");
   if (settings.createNamespace) args.push("--create-namespace");
   if (settings.atomic) args.push(major === 4 ? "--rollback-on-failure" : "--atomic");
@@ -103,7 +128,12 @@ export function uninstallArgs(
   ];
 }
 
-export function templateArgs(target: Target, source: ChartSource, kubeVersion?: string): string[] {
+export function templateArgs(
+  target: Target,
+  source: ChartSource,
+  kubeVersion?: string,
+  postRenderer?: PostRendererArgs,
+): string[] {
   const args = [
     "template",
     target.name,
@@ -112,6 +142,7 @@ export function templateArgs(target: Target, source: ChartSource, kubeVersion?: 
     target.namespace,
     "--values",
     "-",
+    ...postRendererArgs(postRenderer),
   ];
   if (kubeVersion) args.push("--kube-version", kubeVersion);
   return args;
@@ -146,13 +177,14 @@ export function repoUpdateArgs(names: readonly string[]): string[] {
 }
 
 /** What an upgrade would deploy, without deploying: the release as JSON, its manifest included. */
-export function dryRunArgs(target: Target, source: ChartSource): string[] {
+export function dryRunArgs(target: Target, source: ChartSource, postRenderer?: PostRendererArgs): string[] {
   return [
     "upgrade",
     "--install",
     target.name,
     ...chartArgs(source),
     ...common(target),
+    ...postRendererArgs(postRenderer),
     "--values",
     "-",
     "--reset-values",

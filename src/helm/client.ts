@@ -20,6 +20,8 @@ export interface HelmRunOptions {
   signal?: AbortSignal;
   /** A failure is returned instead of thrown. */
   allowFailure?: boolean;
+  /** Added to helm's environment for this call (e.g. HELM_PLUGINS for a post-renderer plugin). */
+  env?: Readonly<Record<string, string>>;
 }
 
 export interface HelmEvent {
@@ -58,7 +60,8 @@ export class HelmClient {
   async run(args: readonly string[], options: HelmRunOptions = {}): Promise<HelmResult> {
     const started = Date.now();
     this.#calls++;
-    const result = await spawnHelm(this.binary, args, this.#env, options);
+    const env = options.env ? { ...this.#env, ...options.env } : this.#env;
+    const result = await spawnHelm(this.binary, args, env, options);
     // stdout is data (JSON, manifests) for the caller to parse, so it stays as
     // helm wrote it; whatever reaches the user goes through the CLI's redacting
     // streams. stderr is only ever shown, so it is redacted here already.

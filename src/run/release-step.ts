@@ -14,6 +14,7 @@ import {
 import type { HelmClient } from "../helm/client.js";
 import type { DeployedRelease } from "../kube/release-record.js";
 import { liveRelease, plannedAction } from "../plan/actions.js";
+import { withHelmChart } from "../render/helm-chart.js";
 import type { RenderedRelease } from "../values/render-releases.js";
 import type { ReleaseAction, RunListener } from "./events.js";
 import { lastGoodRevision } from "./history.js";
@@ -54,15 +55,18 @@ export async function syncReleaseStep(rendered: RenderedRelease, options: StepOp
       return true;
     }
     emit({ type: "started", id, action, at: Date.now() });
-    const result = await helm.run(
-      upgradeArgs({
-        major: helm.major,
-        target,
-        source: { chart: release.chart, version: release.version },
-        settings: release,
-        labels: { [FINGERPRINT_LABEL]: rendered.fingerprint, [SECRETS_LABEL]: rendered.secretsDigest },
-      }),
-      { stdin: rendered.valuesYaml, signal: options.signal },
+    const result = await withHelmChart(rendered, { major: helm.major }, (chart) =>
+      helm.run(
+        upgradeArgs({
+          major: helm.major,
+          target,
+          source: chart.source,
+          settings: release,
+          labels: { [FINGERPRINT_LABEL]: rendered.fingerprint, [SECRETS_LABEL]: rendered.secretsDigest },
+          postRenderer: chart.postRenderer,
+        }),
+        { stdin: rendered.valuesYaml, signal: options.signal, env: chart.env },
+      ),
     );
     const revision = Number(/^REVISION: (\d+)/m.exec(result.stdout)?.[1] ?? Number.NaN);
     if (release.tests) {

@@ -12,7 +12,8 @@ import type { ProjectFiles } from "../config/files.js";
 import { readValuesFile } from "../config/values-file.js";
 import { SecretError, type SourceLocation } from "../errors.js";
 import type { Project, Release } from "../model/project.js";
-import { chartDigest, fingerprint, secretsDigest } from "../plan/fingerprint.js";
+import { chartDigest, fingerprint, secretsDigest, textDigest } from "../plan/fingerprint.js";
+import { checkPatchesApply, type ManifestRenderer } from "../render/manifests.js";
 import type { Redactor } from "../secrets/redactor.js";
 import { getPath, mergeLayers, setPath, type Values } from "./merge.js";
 import { leaves, trackSecretReads } from "./secret-reads.js";
@@ -51,6 +52,8 @@ export interface RenderedRelease {
   consumed: string[];
   secretsDigest: string;
   fingerprint: string;
+  /** A manifests chart's rendered manifests (plain files or kustomize output). */
+  manifests?: string;
 }
 
 export interface RenderDeps {
@@ -58,6 +61,8 @@ export interface RenderDeps {
   files: ProjectFiles;
   secrets: SecretSources;
   redactor: Redactor;
+  /** Renders `chart:` directories of manifests or kustomizations. */
+  manifests?: ManifestRenderer;
 }
 
 interface Pending {
@@ -230,16 +235,24 @@ export async function renderReleases(
       let values = mergeLayers(layers);
       for (const [path, value] of Object.entries(release.set)) values = setPath(values, path, value);
       const digest = secretsDigest(consumedValues);
+      const manifests = await renderManifestsOf(release, deps.manifests);
       return {
         release,
         values,
         valuesYaml: stringify(values, { lineWidth: 0 }),
         consumed: [...p.consumed].sort(),
         secretsDigest: digest,
+        manifests,
         fingerprint: fingerprint({
           chart: release.chart,
           version: release.version,
-          chartDigest: release.chart.kind === "local" ? await digestOf(release.chart.path) : undefined,
+          chartDigest:
+            manifests !== undefined
+              ? textDigest(manifests)
+              : release.chart.kind === "local"
+                ? await digestOf(release.chart.path)
+                : undefined,
+          patches: release.patches,
           values,
           settings: {
             createNamespace: release.createNamespace,
@@ -257,6 +270,17 @@ export async function renderReleases(
 }
 
 const PENDING = "<pending secret lookup>";
+
+async function renderManifestsOf(
+  release: Release,
+  renderer: ManifestRenderer | undefined,
+): Promise<string | undefined> {
+  if (release.chart.kind !== "manifests") return undefined;
+  if (!renderer) throw new Error(`no manifest renderer to render ${release.chart.display}`);
+  const manifests = await renderer.render(release.chart, release.location);
+  checkPatchesApply(release, manifests);
+  return manifests;
+}
 
 function resolveIn(dir: string, file: string): string {
   return isAbsolute(file) ? file : resolve(dir, file);

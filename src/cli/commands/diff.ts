@@ -3,6 +3,7 @@ import { ExitCode, ExitStatus } from "../../errors.js";
 import { dryRunArgs } from "../../helm/args.js";
 import { readDeployedReleases } from "../../kube/cluster.js";
 import type { ResourceDiff } from "../../plan/manifest-diff.js";
+import { withHelmChart } from "../../render/helm-chart.js";
 import type { CommandContext } from "../program.js";
 import { addHelmOption, prepareRun } from "../run-setup.js";
 import { nothingSelected } from "../workspace.js";
@@ -52,12 +53,15 @@ Examples:
         const current = live && live.status !== "uninstalled" ? (live.manifest ?? "") : "";
         let desired = "";
         if (release.installed) {
-          const out = await helm.run(
-            dryRunArgs(
-              { name: release.name, namespace: release.namespace, kubeContext },
-              { chart: release.chart, version: release.version },
+          const out = await withHelmChart(r, { major: helm.major }, (chart) =>
+            helm.run(
+              dryRunArgs(
+                { name: release.name, namespace: release.namespace, kubeContext },
+                chart.source,
+                chart.postRenderer,
+              ),
+              { stdin: r.valuesYaml, env: chart.env },
             ),
-            { stdin: r.valuesYaml },
           );
           desired = (JSON.parse(out.stdout) as { manifest?: string }).manifest ?? "";
         }

@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { localFiles } from "../../config/files.js";
 import { ReleaseFailedError, UsageError } from "../../errors.js";
+import { createManifestRenderer } from "../../render/manifests.js";
 import { parseVaultTarget } from "../../run/consumers.js";
 import { renderReleases } from "../../values/render-releases.js";
 import { createTemplates } from "../../values/templates.js";
@@ -82,6 +83,7 @@ Examples:
       files: localFiles,
       secrets: createSecretSources(ctx.io.env),
       redactor: ctx.redactor,
+      manifests: createManifestRenderer(ctx.io.env),
     });
     const { summary, interrupted } = await runSync(ctx, { workspace, rendered, helm }, options, false);
     if (summary?.ok && !interrupted) return;

@@ -2,6 +2,7 @@ import { relative, resolve } from "node:path";
 import type { Command } from "commander";
 import { localFiles } from "../../config/files.js";
 import { InterruptedError, ReleaseFailedError, UsageError } from "../../errors.js";
+import { createManifestRenderer } from "../../render/manifests.js";
 import { loadAgeIdentities } from "../../secrets/age-keys.js";
 import { editSopsFile, shellEditor } from "../../secrets/sops/edit.js";
 import { decryptFileToText, encryptFile, rotateSopsFile, updateKeysFile } from "../../secrets/sops/files.js";
@@ -146,6 +147,7 @@ Examples:
       files: localFiles,
       secrets: createSecretSources(io.env),
       redactor: ctx.redactor,
+      manifests: createManifestRenderer(io.env),
     });
     const { summary, interrupted } = await runSync(ctx, { workspace, rendered, helm }, options, false);
     if (interrupted) throw new InterruptedError("interrupted; no release was left pending");

@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { ReleaseFailedError } from "../../errors.js";
 import { lintArgs, templateArgs } from "../../helm/args.js";
+import { withHelmChart } from "../../render/helm-chart.js";
 import type { CommandContext } from "../program.js";
 import { addHelmOption, prepareRun } from "../run-setup.js";
 
@@ -31,11 +32,11 @@ Examples:
             namespace: release.namespace,
             kubeContext: workspace.project.environment.kubeContext,
           };
-          const out = await helm.run(
-            templateArgs(target, { chart: release.chart, version: release.version }),
-            {
+          const out = await withHelmChart(r, { major: helm.major }, (chart) =>
+            helm.run(templateArgs(target, chart.source, undefined, chart.postRenderer), {
               stdin: r.valuesYaml,
-            },
+              env: chart.env,
+            }),
           );
           return `# release: ${release.id}\n${out.stdout}`;
         }),
@@ -61,13 +62,15 @@ Examples:
     let failed = 0;
     for (const r of rendered.filter((x) => x.release.installed)) {
       const { release } = r;
-      if (release.chart.kind !== "local") {
+      if (release.chart.kind !== "local" && release.chart.kind !== "manifests") {
         ctx.io.stderr.write(`${release.id}: skipped (${release.chart.display} is not a local chart)\n`);
         continue;
       }
-      const out = await helm.run(
-        lintArgs({ name: release.name, namespace: release.namespace }, { chart: release.chart }),
-        { stdin: r.valuesYaml, allowFailure: true },
+      const out = await withHelmChart(r, { major: helm.major }, (chart) =>
+        helm.run(lintArgs({ name: release.name, namespace: release.namespace }, chart.source), {
+          stdin: r.valuesYaml,
+          allowFailure: true,
+        }),
       );
       const ok = out.code === 0;
       if (!ok) failed++;

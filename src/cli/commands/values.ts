@@ -6,6 +6,7 @@ import { stringify } from "yaml";
 import { localFiles } from "../../config/files.js";
 import { UsageError } from "../../errors.js";
 import type { Release } from "../../model/project.js";
+import { createManifestRenderer } from "../../render/manifests.js";
 import { closest } from "../../util/suggest.js";
 import { renderReleases } from "../../values/render-releases.js";
 import { createTemplates } from "../../values/templates.js";
@@ -52,6 +53,7 @@ Examples:
         files: localFiles,
         secrets: createSecretSources(io.env),
         redactor,
+        manifests: createManifestRenderer(io.env),
       });
       const values = redactor.redactTree(rendered!.values);
       io.stdout.write(
