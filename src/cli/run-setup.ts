@@ -11,6 +11,7 @@ import { chooseReporter, type Reporter } from "../report/reporter.js";
 import type { RunSummary } from "../report/summary.js";
 import type { Interrupts } from "../run/deploy-run.js";
 import type { RunListener } from "../run/events.js";
+import { type HookDeps, spawnExec } from "../run/hooks.js";
 import type { Redactor } from "../secrets/redactor.js";
 import { type RenderedRelease, renderReleases } from "../values/render-releases.js";
 import { createTemplates } from "../values/templates.js";
@@ -217,5 +218,15 @@ export function captureInterrupts(io: CliIO): Interrupts & { dispose(): void } {
       process.off("SIGINT", onSignal);
       process.off("SIGTERM", onSignal);
     },
+  };
+}
+
+/** How release hooks run from the CLI: the process environment, output through the redacting stderr. */
+export function hookDeps(io: CliIO, redactor: Redactor, environment: string, signal: AbortSignal): HookDeps {
+  return {
+    exec: spawnExec(io.env),
+    environment,
+    log: (text) => io.stderr.write(redactor.redact(text)),
+    signal,
   };
 }

@@ -8,8 +8,10 @@ import type { HelmClient } from "../helm/client.js";
 import { type Cluster, readDeployedReleases } from "../kube/cluster.js";
 import { acquireLease } from "../kube/lease.js";
 import type { Release, Repository } from "../model/project.js";
+import { plannedAction } from "../plan/actions.js";
 import type { RenderedRelease } from "../values/render-releases.js";
 import type { RunListener } from "./events.js";
+import { type HookDeps, withHooks } from "./hooks.js";
 import { checkExternalNeeds, findPending, type RecoverMode, recoverPending } from "./preflight.js";
 import { syncReleaseStep } from "./release-step.js";
 import { prepareRepositories } from "./repositories.js";
@@ -32,6 +34,8 @@ export interface RunSettings {
   lockTimeoutSeconds: number;
   emit: RunListener;
   interrupts: Interrupts;
+  /** Release hooks (absent: hooks do not run). */
+  hooks?: HookDeps;
 }
 
 export async function syncRun(
@@ -72,14 +76,18 @@ export async function syncRun(
           settings.emit({ type: "skipped", id, reason: skipText(reason), at: Date.now() }),
       },
       async (id) => {
-        const ok = await syncReleaseStep(byId.get(id)!, {
-          helm: settings.helm,
-          deployed: deployed.get(id),
-          kubeContext: settings.kubeContext,
-          skipUnchanged: settings.skipUnchanged,
-          emit: settings.emit,
-          signal: settings.interrupts.hard.signal,
-        });
+        const r = byId.get(id)!;
+        const action = plannedAction(r, deployed.get(id), settings.skipUnchanged);
+        const ok = await withHooks(r.release, action, settings.hooks, settings.emit, (emit) =>
+          syncReleaseStep(r, {
+            helm: settings.helm,
+            deployed: deployed.get(id),
+            kubeContext: settings.kubeContext,
+            skipUnchanged: settings.skipUnchanged,
+            emit,
+            signal: settings.interrupts.hard.signal,
+          }),
+        );
         if (!ok && settings.failFast) settings.interrupts.soft.abort();
         return ok;
       },
@@ -115,27 +123,30 @@ export async function destroyRun(
           namespace: release.namespace,
           kubeContext: settings.kubeContext,
         };
-        if (!deployed.has(id)) {
-          settings.emit({ type: "succeeded", id, action: "none", at: Date.now() });
-          return true;
-        }
-        settings.emit({ type: "started", id, action: "uninstall", at: Date.now() });
-        try {
-          await settings.helm.run(uninstallArgs(settings.helm.major, target, release.timeout), {
-            signal: settings.interrupts.hard.signal,
-          });
-          settings.emit({ type: "succeeded", id, action: "uninstall", at: Date.now() });
-          return true;
-        } catch (error) {
-          settings.emit({
-            type: "failed",
-            id,
-            action: "uninstall",
-            error: error instanceof Error ? error.message : String(error),
-            at: Date.now(),
-          });
-          return false;
-        }
+        const action = deployed.has(id) ? "uninstall" : "none";
+        return withHooks(release, action, settings.hooks, settings.emit, async (emit) => {
+          if (action === "none") {
+            emit({ type: "succeeded", id, action: "none", at: Date.now() });
+            return true;
+          }
+          emit({ type: "started", id, action: "uninstall", at: Date.now() });
+          try {
+            await settings.helm.run(uninstallArgs(settings.helm.major, target, release.timeout), {
+              signal: settings.interrupts.hard.signal,
+            });
+            emit({ type: "succeeded", id, action: "uninstall", at: Date.now() });
+            return true;
+          } catch (error) {
+            emit({
+              type: "failed",
+              id,
+              action: "uninstall",
+              error: error instanceof Error ? error.message : String(error),
+              at: Date.now(),
+            });
+            return false;
+          }
+        });
       },
     );
   });

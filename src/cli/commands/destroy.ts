@@ -5,7 +5,7 @@ import { connectCluster } from "../../kube/cluster.js";
 import { destroyRun } from "../../run/deploy-run.js";
 import type { CliIO } from "../io.js";
 import type { CommandContext } from "../program.js";
-import { addRunOptions, createHelm, reportedRun } from "../run-setup.js";
+import { addRunOptions, createHelm, hookDeps, reportedRun } from "../run-setup.js";
 import { nothingSelected, openWorkspace } from "../workspace.js";
 
 interface DestroyOptions {
@@ -52,6 +52,7 @@ Examples:
         lockTimeoutSeconds: options.lockTimeout,
         emit,
         interrupts,
+        hooks: hookDeps(ctx.io, ctx.redactor, workspace.project.environment.name, interrupts.hard.signal),
       }),
     );
     if (interrupted) throw new InterruptedError("interrupted");

@@ -7,7 +7,7 @@ import { formatTable } from "../../report/table.js";
 import { syncRun } from "../../run/deploy-run.js";
 import type { RecoverMode } from "../../run/preflight.js";
 import type { CommandContext } from "../program.js";
-import { addRunOptions, type PreparedRun, prepareRun, reportedRun } from "../run-setup.js";
+import { addRunOptions, hookDeps, type PreparedRun, prepareRun, reportedRun } from "../run-setup.js";
 import { nothingSelected } from "../workspace.js";
 
 export interface SyncOptions {
@@ -112,6 +112,7 @@ export function runSync(
         emit,
         interrupts,
         skipUnchanged,
+        hooks: hookDeps(ctx.io, ctx.redactor, environment.name, interrupts.hard.signal),
       },
     ),
   );
