@@ -85,7 +85,11 @@ export class HelmClient {
 
 function lastLine(text: string): string {
   const lines = text.trim().split("\n");
-  return (lines.findLast((l) => l.startsWith("Error:")) ?? lines.at(-1) ?? "").trim();
+  const at = lines.findLastIndex((l) => l.startsWith("Error:"));
+  const line = (at < 0 ? (lines.at(-1) ?? "") : lines[at]!).trim();
+  // A post-renderer's own message comes on the line after "…error output:".
+  const next = lines[at + 1]?.trim();
+  return at >= 0 && line.endsWith(":") && next ? `${line} ${next}` : line;
 }
 
 function spawnHelm(

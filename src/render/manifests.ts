@@ -50,7 +50,7 @@ async function readPlainManifests(chart: ManifestsChart, location: SourceLocatio
   for (const name of names) {
     const text = await readFile(join(chart.path, name), "utf8");
     checkManifests(text, `${chart.display}/${name}`, location);
-    parts.push(`# Source: ${name}\n${text.replace(/^---\s*\n/, "").trimEnd()}\n`);
+    parts.push(`${text.replace(/^---\s*\n/, "").trimEnd()}\n`);
   }
   return parts.join("---\n");
 }

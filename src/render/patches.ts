@@ -173,7 +173,8 @@ export function postRender(stream: string, spec: PostRenderSpec): string {
   return kept
     .map((doc, i) => {
       if (JSON.stringify(patched[i]) === JSON.stringify(objects[i])) return doc.toString({ lineWidth: 0 });
-      const fresh = new Document(patched[i]);
+      // YAML 1.1 quoting: Kubernetes reads `yes`, `on`, `0777` unquoted as non-strings.
+      const fresh = new Document(patched[i], { version: "1.1" });
       fresh.commentBefore =
         doc.commentBefore ?? (doc.contents as { commentBefore?: string }).commentBefore ?? null;
       return fresh.toString({ lineWidth: 0 });

@@ -254,3 +254,23 @@ metadata:
     expect(docs[0]!.toJS().spec!.replicas).toBe(1);
   });
 });
+
+describe("postRender output", () => {
+  it("quotes strings YAML 1.1 readers would take for booleans or numbers", () => {
+    const out = postRender(
+      "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n",
+      spec({
+        jsonPatches: [
+          {
+            target: { kind: "ConfigMap" },
+            patch: [{ op: "add", path: "/data", value: { a: "yes", b: "0777", c: "on" } }],
+            label: "jsonPatches[0]",
+          },
+        ],
+      }),
+    );
+    expect(out).toContain('a: "yes"');
+    expect(out).toContain('b: "0777"');
+    expect(out).toContain('c: "on"');
+  });
+});
