@@ -61,44 +61,64 @@ export interface HookDeps {
 
 export class HookFailedError extends Error {}
 
-/** Runs `release`'s hooks for `event` one after another; throws on the first failure. */
+/**
+ * Runs `release`'s hooks for `event` one after another; throws on the first
+ * failure, or with `keepGoing` (events after helm) runs them all, then throws.
+ */
 export async function runHooks(
   release: Release,
   event: HookEvent,
   deps: HookDeps,
-  error?: string,
+  options: { error?: string; keepGoing?: boolean } = {},
 ): Promise<void> {
+  const failures: string[] = [];
   for (const hook of hooksFor(release.hooks, event)) {
-    const name = hook.name ?? hook.command;
-    const env: Record<string, string> = {
-      RELEASES_EVENT: event,
-      RELEASES_RELEASE: release.name,
-      RELEASES_NAMESPACE: release.namespace,
-      RELEASES_ENVIRONMENT: deps.environment,
-    };
-    if (error !== undefined) env.RELEASES_EVENT_ERROR = error;
-    let result: ExecResult;
     try {
-      result = await deps.exec(hook.command, hook.args, {
-        cwd: dirname(hook.location.file),
-        env,
-        signal: deps.signal,
-      });
-    } catch (cause) {
-      throw new HookFailedError(
-        `${event} hook "${name}" could not run: ${cause instanceof Error ? cause.message : String(cause)}`,
-      );
+      await runHook(release, event, hook, deps, options.error);
+    } catch (error) {
+      if (!options.keepGoing || !(error instanceof HookFailedError)) throw error;
+      failures.push(error.message);
     }
-    if (hook.showlogs) {
-      const output = `${result.stdout}${result.stderr}`.trimEnd();
-      if (output) deps.log(`${release.id}: ${event} hook "${name}":\n${output.replace(/^/gm, "  ")}\n`);
-    }
-    if (result.code !== 0) {
-      const last = result.stderr.trim().split("\n").at(-1) ?? "";
-      throw new HookFailedError(
-        `${event} hook "${name}" failed (exit ${result.code})${last ? `: ${last}` : ""}`,
-      );
-    }
+  }
+  if (failures.length > 0) throw new HookFailedError(failures.join("; "));
+}
+
+async function runHook(
+  release: Release,
+  event: HookEvent,
+  hook: Hook,
+  deps: HookDeps,
+  error: string | undefined,
+): Promise<void> {
+  const name = hook.name ?? hook.command;
+  const env: Record<string, string> = {
+    RELEASES_EVENT: event,
+    RELEASES_RELEASE: release.name,
+    RELEASES_NAMESPACE: release.namespace,
+    RELEASES_ENVIRONMENT: deps.environment,
+  };
+  if (error !== undefined) env.RELEASES_EVENT_ERROR = error;
+  let result: ExecResult;
+  try {
+    result = await deps.exec(hook.command, hook.args, {
+      cwd: dirname(hook.location.file),
+      env,
+      signal: deps.signal,
+    });
+  } catch (cause) {
+    throw new HookFailedError(
+      `${event} hook "${name}" could not run: ${cause instanceof Error ? cause.message : String(cause)}`,
+    );
+  }
+  if (hook.showlogs) {
+    const output = `${result.stdout}${result.stderr}`.trimEnd();
+    if (output) deps.log(`${release.id}: ${event} hook "${name}":\n${output.replace(/^/gm, "  ")}\n`);
+  }
+  if (result.code !== 0) {
+    const last = result.stderr.trim().split("\n").at(-1) ?? "";
+    throw new HookFailedError(
+      `${event} hook "${name}" failed (exit ${result.code})${last ? `: ${last}` : ""}`,
+    );
   }
 }
 
@@ -135,7 +155,7 @@ export async function withHooks(
   for (const event of events.after) {
     if (!ok && events.onSuccessOnly.includes(event)) continue;
     try {
-      await runHooks(release, event, deps, stepError);
+      await runHooks(release, event, deps, { error: stepError, keepGoing: true });
     } catch (error) {
       afterErrors.push(message(error));
     }

@@ -162,6 +162,23 @@ describe("withHooks around a release step", () => {
     });
   });
 
+  it("every postsync hook runs even when an earlier one failed", async () => {
+    const r = release([hook("first", ["postsync"]), hook("second", ["postsync"])]);
+    const { ran, deps } = recorder(["first"]);
+    const ok = await withHooks(
+      r,
+      "install",
+      deps,
+      () => {},
+      async (emit) => {
+        emit({ type: "succeeded", id: r.id, action: "install", revision: 1, at: 0 });
+        return true;
+      },
+    );
+    expect(ok).toBe(false);
+    expect(ran).toEqual(["first:postsync", "second:postsync"]);
+  });
+
   it("without hooks the step runs as it is", async () => {
     const { ok, ran } = await run("upgrade", release([]), true);
     expect(ok).toBe(true);
