@@ -5,11 +5,12 @@
 // one temporary directory that is removed on every exit path. Nothing in it is
 // secret: manifests from the project, the patch spec from releases.yaml;
 // values still reach helm only on stdin.
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { stringify } from "yaml";
+import { HelmError } from "../errors.js";
 import type { ChartSource, HelmMajor } from "../helm/args.js";
 import type { Release } from "../model/project.js";
 import type { PostRenderSpec } from "./patches.js";
@@ -79,10 +80,28 @@ export async function withHelmChart<T>(
         chart.env = { HELM_PLUGINS: plugins };
       }
     }
-    return await work(chart);
+    try {
+      return await work(chart);
+    } catch (error) {
+      throw (await postRenderFailure(dir, error)) ?? error;
+    }
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/** helm failed because the post-renderer did: an error with the post-renderer's own message. */
+async function postRenderFailure(dir: string, error: unknown): Promise<HelmError | undefined> {
+  if (!(error instanceof HelmError)) return undefined;
+  const message = await readFile(join(dir, "post-render.json.error"), "utf8").catch(() => undefined);
+  if (message === undefined) return undefined;
+  return new HelmError(
+    `helm ${error.args[0]} failed in the post-render step: ${message}`,
+    error.args,
+    error.helmExitCode,
+    error.stderr,
+    { cause: error },
+  );
 }
 
 async function writeGeneratedChart(dir: string, release: Release, manifests: string): Promise<void> {

@@ -1,7 +1,7 @@
 // The post-render entry point helm runs: manifests on stdin, the patched
 // manifests on stdout, the patch spec file (see helm-chart.ts) as the last
 // argument. A failure prints one line helm reports, and helm deploys nothing.
-import { readFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import { type PostRenderSpec, postRender } from "./patches.js";
 
 async function main(): Promise<void> {
@@ -13,7 +13,11 @@ async function main(): Promise<void> {
   process.stdout.write(postRender(Buffer.concat(chunks).toString(), spec));
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+main().catch(async (error: unknown) => {
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`${message}\n`);
+  // Helm 4 drops a plugin's stderr: the run reads the message from here (see helm-chart.ts).
+  const specFile = process.argv.at(-1);
+  if (specFile?.endsWith(".json")) await writeFile(`${specFile}.error`, message).catch(() => {});
   process.exitCode = 1;
 });
