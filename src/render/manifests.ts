@@ -40,7 +40,16 @@ export function createManifestRenderer(env: Readonly<Record<string, string | und
 }
 
 async function readPlainManifests(chart: ManifestsChart, location: SourceLocation): Promise<string> {
-  const names = (await readdir(chart.path)).filter((n) => /\.ya?ml$/.test(n)).sort();
+  const entries = await readdir(chart.path).catch((error: NodeJS.ErrnoException) => {
+    throw new ConfigError(
+      `chart "${chart.display}": not a chart directory (${error.code ?? error.message})`,
+      {
+        location,
+        hint: "a chart is a directory with Chart.yaml, a kustomization, or *.yaml manifests",
+      },
+    );
+  });
+  const names = entries.filter((n) => /\.ya?ml$/.test(n)).sort();
   if (names.length === 0) {
     throw new ConfigError(`chart "${chart.display}": no Chart.yaml, kustomization.yaml or *.yaml manifests`, {
       location,
