@@ -2,7 +2,7 @@
 // patches and transformers applied to helm's rendered manifest stream. Helm
 // records what comes out. A patch that matches no resource is an error naming
 // the patch and the release — never a silent no-op.
-import { Document, parseAllDocuments } from "yaml";
+import { Document, parseAllDocuments, type Tags } from "yaml";
 import type { PatchTarget, ReleasePatches } from "../model/project.js";
 import { applyJsonPatch, JsonPatchError } from "./json-patch.js";
 import { MergePatchError, strategicMerge } from "./strategic-merge.js";
@@ -157,12 +157,22 @@ function escapeRegex(text: string): string {
 }
 
 /**
+ * Kubernetes reads manifests as YAML 1.1 (`yes` is true, `0777` is 511), so
+ * they are parsed and written that way; timestamps stay strings, as there.
+ */
+const YAML_1_1 = {
+  version: "1.1" as const,
+  customTags: (tags: Tags) =>
+    tags.filter((t) => typeof t === "string" || t.tag !== "tag:yaml.org,2002:timestamp"),
+};
+
+/**
  * The post-renderer: a multi-document manifest stream in, the patched stream
  * out. Unchanged documents keep their text; changed ones keep their leading
  * comments (helm's `# Source:` lines).
  */
 export function postRender(stream: string, spec: PostRenderSpec): string {
-  const docs = parseAllDocuments(stream);
+  const docs = parseAllDocuments(stream, YAML_1_1);
   const list = Array.isArray(docs) ? docs : [];
   for (const doc of list) {
     if (doc.errors.length > 0) throw new PatchError(`release ${spec.release}: ${doc.errors[0]!.message}`);

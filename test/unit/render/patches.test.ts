@@ -274,3 +274,22 @@ describe("postRender output", () => {
     expect(out).toContain('c: "on"');
   });
 });
+
+describe("postRender reads manifests as Kubernetes does", () => {
+  it("keeps YAML 1.1 booleans and octals what they were in a changed document", () => {
+    const out = postRender(
+      "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\nspec:\n  flag: yes\n  mode: 0777\n  day: 2001-12-14\n",
+      spec({
+        transformers: [
+          {
+            transformer: { kind: "AnnotationsTransformer", annotations: { a: "b" } },
+            label: "transformers[0]",
+          },
+        ],
+      }),
+    );
+    expect(out).toContain("flag: true");
+    expect(out).toContain("mode: 511");
+    expect(out).toContain('day: "2001-12-14"');
+  });
+});
