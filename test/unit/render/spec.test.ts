@@ -82,7 +82,7 @@ describe("patches", () => {
       "strategicMergePatches[0] (smp.yaml#0)",
       "strategicMergePatches[0] (smp.yaml#1)",
     ]);
-    expect(patches?.transformers[0]!.transformer.annotations).toEqual({ env: "dev" });
+    expect(patches!.transformers[0]!.transformer.annotations).toEqual({ env: "dev" });
   });
 
   it.each([
