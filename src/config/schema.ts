@@ -70,6 +70,12 @@ const renderKeys = {
     .optional()
     .describe("kustomize builtin LabelTransformer / AnnotationsTransformer objects"),
   hooks: z.array(hook).optional().describe("commands run around the release's deploy and uninstall"),
+  crds: z
+    .enum(["create", "createReplace", "skip"])
+    .optional()
+    .describe(
+      "the chart's crds/: create (helm's default: first install only), createReplace (create or replace on every install and upgrade), skip",
+    ),
 };
 // --- end of rendering keys ---
 

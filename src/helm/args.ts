@@ -26,7 +26,7 @@ function common(target: Target): string[] {
   return args;
 }
 
-function chartArgs({ chart, version }: ChartSource): string[] {
+export function chartArgs({ chart, version }: ChartSource): string[] {
   const ref =
     chart.kind === "local" || chart.kind === "manifests"
       ? chart.path

@@ -61,6 +61,8 @@ export interface Release extends HelmSettings {
   /** Patches applied to the rendered manifests through helm's post-render step. */
   patches?: ReleasePatches;
   hooks?: Hook[];
+  /** The chart's crds/ directory: helm's default (create), create-or-replace on every deploy, or skip. */
+  crds?: "create" | "createReplace" | "skip";
 }
 
 /** Which rendered resources a JSON patch applies to; name and namespace are anchored regexps. */

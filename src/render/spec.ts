@@ -9,7 +9,7 @@ import type { ProjectFiles } from "../config/files.js";
 import type { RawRelease } from "../config/schema.js";
 import type { FieldPath } from "../config/yaml-source.js";
 import { ConfigError, type SourceLocation } from "../errors.js";
-import type { Hook, PatchTarget, ReleasePatches } from "../model/project.js";
+import type { Hook, PatchTarget, Release, ReleasePatches } from "../model/project.js";
 
 export interface SpecContext {
   dir: string;
@@ -27,7 +27,7 @@ export async function releaseRenderSpec(
   path: FieldPath,
   release: { name: string; namespace: string; labels: Record<string, string>; chart: string },
   b: SpecContext,
-): Promise<{ patches?: ReleasePatches; hooks?: Hook[] }> {
+): Promise<{ patches?: ReleasePatches; hooks?: Hook[]; crds?: Release["crds"] }> {
   const context = { ...b.context, release };
   const deep = (value: unknown, at: FieldPath): unknown => renderLeaves(value, at, b.render, context);
   const patches: ReleasePatches = { jsonPatches: [], strategicMergePatches: [], transformers: [] };
@@ -72,7 +72,11 @@ export async function releaseRenderSpec(
   );
   const hasPatches =
     patches.jsonPatches.length + patches.strategicMergePatches.length + patches.transformers.length > 0;
-  return { patches: hasPatches ? patches : undefined, hooks: hooks.length > 0 ? hooks : undefined };
+  return {
+    patches: hasPatches ? patches : undefined,
+    hooks: hooks.length > 0 ? hooks : undefined,
+    ...(r.crds ? { crds: r.crds } : {}),
+  };
 }
 
 /** An inline document (its strings rendered) or every document of a YAML file (path rendered). */

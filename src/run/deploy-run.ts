@@ -86,6 +86,7 @@ export async function syncRun(
             skipUnchanged: settings.skipUnchanged,
             emit,
             signal: settings.interrupts.hard.signal,
+            cluster: settings.cluster,
           }),
         );
         if (!ok && settings.failFast) settings.interrupts.soft.abort();

@@ -12,8 +12,10 @@ import {
   upgradeArgs,
 } from "../helm/args.js";
 import type { HelmClient } from "../helm/client.js";
+import type { Cluster } from "../kube/cluster.js";
 import type { DeployedRelease } from "../kube/release-record.js";
 import { liveRelease, plannedAction } from "../plan/actions.js";
+import { prepareCrds } from "../render/crds.js";
 import { withHelmChart } from "../render/helm-chart.js";
 import type { RenderedRelease } from "../values/render-releases.js";
 import type { ReleaseAction, RunListener } from "./events.js";
@@ -28,6 +30,8 @@ export interface StepOptions {
   emit: RunListener;
   /** Aborted on the second Ctrl-C: running helm processes get SIGTERM and roll back. */
   signal: AbortSignal;
+  /** For `crds: createReplace`. */
+  cluster?: Cluster;
 }
 
 export async function syncReleaseStep(rendered: RenderedRelease, options: StepOptions): Promise<boolean> {
@@ -55,16 +59,21 @@ export async function syncReleaseStep(rendered: RenderedRelease, options: StepOp
       return true;
     }
     emit({ type: "started", id, action, at: Date.now() });
+    const source = { chart: release.chart, version: release.version };
+    const crdFlags = await prepareCrds(release, source, target, helm, options.cluster, options.signal);
     const result = await withHelmChart(rendered, { major: helm.major }, (chart) =>
       helm.run(
-        upgradeArgs({
-          major: helm.major,
-          target,
-          source: chart.source,
-          settings: release,
-          labels: { [FINGERPRINT_LABEL]: rendered.fingerprint, [SECRETS_LABEL]: rendered.secretsDigest },
-          postRenderer: chart.postRenderer,
-        }),
+        [
+          ...upgradeArgs({
+            major: helm.major,
+            target,
+            source: chart.source,
+            settings: release,
+            labels: { [FINGERPRINT_LABEL]: rendered.fingerprint, [SECRETS_LABEL]: rendered.secretsDigest },
+            postRenderer: chart.postRenderer,
+          }),
+          ...crdFlags,
+        ],
         { stdin: rendered.valuesYaml, signal: options.signal, env: chart.env },
       ),
     );

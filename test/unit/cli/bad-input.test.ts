@@ -25,7 +25,7 @@ describe("bad input is reported with file, line, column and field, and exits 2",
         'releases: releases.yaml:4:5 releases[0].namspace: unknown key "namspace" (did you mean "namespace"?)\n' +
         "  hint: known keys here: name, namespace, chart, version, labels, needs, values, secrets, set, installed, " +
         "condition, createNamespace, atomic, wait, timeout, tests, historyMax, " +
-        "jsonPatches, strategicMergePatches, transformers, hooks",
+        "jsonPatches, strategicMergePatches, transformers, hooks, crds",
     },
     {
       what: "a value of the wrong type",
