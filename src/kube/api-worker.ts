@@ -99,10 +99,20 @@ async function createOrReplaceCrd(api: Ready, body: { metadata: { name: string }
     resourceVersion = (await api.extensions.readCustomResourceDefinition({ name })).metadata?.resourceVersion;
   } catch (error) {
     if ((error as { code?: number }).code !== 404) throw error;
-    return api.extensions.createCustomResourceDefinition({ body: body as never });
   }
-  const replacement = { ...body, metadata: { ...body.metadata, resourceVersion } };
-  return api.extensions.replaceCustomResourceDefinition({ name, body: replacement as never });
+  if (resourceVersion === undefined)
+    await api.extensions.createCustomResourceDefinition({ body: body as never });
+  else {
+    const replacement = { ...body, metadata: { ...body.metadata, resourceVersion } };
+    await api.extensions.replaceCustomResourceDefinition({ name, body: replacement as never });
+  }
+  // Helm maps the chart's resources right after: wait until the API server serves the definition.
+  for (let waited = 0; waited < 30_000; waited += 200) {
+    const crd = await api.extensions.readCustomResourceDefinition({ name });
+    if (crd.status?.conditions?.some((c) => c.type === "Established" && c.status === "True")) return null;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`CustomResourceDefinition ${name} was not established within 30 s`);
 }
 
 /** Class instances become plain data; errors keep what callers branch on (HTTP code). */
