@@ -78,7 +78,12 @@ export async function runCli(argv: readonly string[], rawIO: CliIO): Promise<Exi
   } catch (error) {
     let code = reportError(error, io, redactor);
     // `diff --detailed-exitcode` keeps 2 for "there are changes": a usage error there is 5.
-    if (code === ExitCode.invalidInput && argv.includes("--detailed-exitcode"))
+    // (An ExitStatus is the command's own verdict: diff's "there are changes" stays 2.)
+    if (
+      code === ExitCode.invalidInput &&
+      !(error instanceof ExitStatus) &&
+      argv.includes("--detailed-exitcode")
+    )
       code = ExitCode.diffInvalidInput;
     // With -o json, a run that stopped before printing its report still leaves
     // one JSON document on stdout for the machine reading it.
