@@ -13,6 +13,8 @@ import type { DeployedRelease } from "../kube/release-record.js";
 import { buildDeployPlan, type DeployPlan, type PlanMode } from "../plan/deploy-plan.js";
 import type { RunSummary } from "../report/summary.js";
 import { executePlan } from "../run/execute-plan.js";
+import { type HookDeps, spawnExec } from "../run/hooks.js";
+import type { Redactor } from "../secrets/redactor.js";
 import type { RenderedRelease } from "../values/render-releases.js";
 import type { CommandContext } from "./context.js";
 import { captureInterrupts, lazyReporter } from "./interrupts.js";
@@ -78,6 +80,8 @@ export async function deploy(ctx: CommandContext, request: DeployRequest): Promi
         emit: reporter.listener,
         interrupts,
         readState: (which) => readDeployedReleases(cluster, which),
+        cluster,
+        hooks: hookDeps(ctx.io, ctx.redactor, environment.name, interrupts.hard.signal),
       });
       if (execution.unverified.length > 0) {
         ctx.io.stderr.write(
@@ -161,4 +165,19 @@ function throwBlockers(plan: DeployPlan): void {
   if (!first) return;
   const message = [first, ...rest].map((b) => b.message).join("; ");
   throw new ClusterStateError(message, { hint: [first, ...rest].map((b) => b.hint).join("; ") });
+}
+
+/** How release hooks run from the CLI: the process environment, output through the redacting stderr. */
+export function hookDeps(
+  io: CommandContext["io"],
+  redactor: Redactor,
+  environment: string,
+  signal: AbortSignal,
+): HookDeps {
+  return {
+    exec: spawnExec(io.env),
+    environment,
+    log: (text) => io.stderr.write(redactor.redact(text)),
+    signal,
+  };
 }

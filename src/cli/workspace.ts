@@ -11,6 +11,7 @@ import type { Selection } from "../graph/selection.js";
 import { checkHelmSupport } from "../helm/args.js";
 import type { HelmClient } from "../helm/client.js";
 import type { Project, Release } from "../model/project.js";
+import { createManifestRenderer } from "../render/manifests.js";
 import { selectReleases, unknownSelectorKeys } from "../selector/select.js";
 import { type RenderedRelease, renderReleases } from "../values/render-releases.js";
 import { parseSetArguments } from "../values/set-arguments.js";
@@ -81,6 +82,7 @@ export async function renderSelected(
     files: localFiles,
     secrets: ctx.session.secrets,
     redactor: ctx.redactor,
+    manifests: createManifestRenderer(ctx.io.env),
   });
   const byId = new Map(rendered.map((r) => [r.release.id, r]));
   return releases.map((release) => byId.get(release.id) ?? unrendered(release));

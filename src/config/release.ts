@@ -5,6 +5,8 @@
 import { dirname, isAbsolute, relative, resolve } from "node:path";
 import { ConfigError, type SourceLocation } from "../errors.js";
 import type { ChartRef, Release, Repository, SecretsFile, ValuesSource } from "../model/project.js";
+import { manifestChart } from "../render/manifests.js";
+import { releaseRenderSpec } from "../render/spec.js";
 import { didYouMean } from "../util/suggest.js";
 import { parseSetPath } from "../values/set-path.js";
 import { parseDuration } from "./duration.js";
@@ -109,6 +111,20 @@ export async function buildRelease(
     historyMax: r.historyMax ?? defaults.historyMax ?? DEFAULT_SETTINGS.historyMax,
     helm: helmOptions(r, defaults, (field) => inherited.locate(field)),
     location,
+    // Patches, transformers, hooks, crds: fields relative to the release (or the template they came from).
+    ...(await releaseRenderSpec(
+      r,
+      [],
+      { name: r.name, namespace, labels, chart: chartText },
+      {
+        dir: dirname(location.file),
+        dirOf: (field) => dirname(at(field, false).file),
+        render: (value, field, context) => b.render(value, at(field), context),
+        context: b.context,
+        loc: (field) => at(field, false),
+        files: b.files,
+      },
+    )),
   };
 }
 
@@ -205,6 +221,8 @@ export async function resolveChart(
   }
   const path = resolve(dir, text);
   if (await files.exists(resolve(path, "Chart.yaml"))) return { kind: "local", path, display: text };
+  const manifests = explicitPath ? await manifestChart(path, text, files) : undefined;
+  if (manifests) return manifests;
   if (!explicitPath && rest.length === 1) {
     throw new ConfigError(`chart "${text}": repository "${repoName}" is not declared`, {
       location,

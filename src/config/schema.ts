@@ -65,6 +65,62 @@ const helmSettings = {
     ),
 };
 
+// --- rendering: patches, transformers, hooks (helmfile's spelling) ---
+const patchTarget = z
+  .strictObject({
+    group: z.string().optional(),
+    version: z.string().optional(),
+    kind: z.string().optional(),
+    name: z.string().optional().describe("a name, or an anchored regular expression"),
+    namespace: z.string().optional().describe("a namespace, or an anchored regular expression"),
+  })
+  .describe("which rendered resources the patch applies to; omitted fields match anything");
+const jsonPatch = z.union([
+  z.strictObject({
+    target: patchTarget,
+    patch: z.array(z.record(z.string(), z.unknown())).describe("RFC 6902 operations"),
+  }),
+  z.strictObject({ target: patchTarget, path: templated.describe("a YAML file of RFC 6902 operations") }),
+]);
+const kustomizeObject = z
+  .record(z.string(), z.unknown())
+  .describe("an inline document, or a YAML file path (string)");
+export const hookEvents = [
+  "prepare",
+  "preapply",
+  "presync",
+  "postsync",
+  "preuninstall",
+  "postuninstall",
+  "cleanup",
+] as const;
+const hook = z.strictObject({
+  name: z.string().optional(),
+  events: z.array(z.enum(hookEvents)).min(1),
+  command: z.string().min(1),
+  args: z.array(z.string()).optional().describe("templates: environment, values, release"),
+  showlogs: z.boolean().optional().describe("print the command's output"),
+});
+const renderKeys = {
+  jsonPatches: z.array(jsonPatch).optional().describe("RFC 6902 patches applied to the rendered manifests"),
+  strategicMergePatches: z
+    .array(z.union([templated, kustomizeObject]))
+    .optional()
+    .describe("strategic merge patches (core kinds' merge keys), matched by apiVersion/kind/metadata.name"),
+  transformers: z
+    .array(z.union([templated, kustomizeObject]))
+    .optional()
+    .describe("kustomize builtin LabelTransformer / AnnotationsTransformer objects"),
+  hooks: z.array(hook).optional().describe("commands run around the release's deploy and uninstall"),
+  crds: z
+    .enum(["create", "createReplace", "skip"])
+    .optional()
+    .describe(
+      "the chart's crds/: create (helm's default: first install only), createReplace (create or replace on every install and upgrade), skip",
+    ),
+};
+// --- end of rendering keys ---
+
 export const environmentSchema = z.strictObject({
   values: z.array(valuesEntry).optional(),
   secrets: z.array(secretsEntry).optional().describe("SOPS-encrypted values files"),
@@ -101,6 +157,7 @@ const releaseFields = {
     .optional()
     .describe("a path in the environment values; false switches the release off"),
   ...helmSettings,
+  ...renderKeys,
 };
 
 export const INHERITABLE_FIELDS = Object.keys(releaseFields) as (keyof typeof releaseFields)[];

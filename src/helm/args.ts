@@ -27,14 +27,30 @@ function common(target: Target): string[] {
   return args;
 }
 
-function chartArgs({ chart, version }: ChartSource): string[] {
+export function chartArgs({ chart, version }: ChartSource): string[] {
   const ref =
-    chart.kind === "local"
+    chart.kind === "local" || chart.kind === "manifests"
       ? chart.path
       : chart.kind === "repo"
         ? `${chart.repository}/${chart.name}`
         : chart.url;
-  return version && chart.kind !== "local" ? [ref, "--version", version] : [ref];
+  return version && (chart.kind === "repo" || chart.kind === "oci") ? [ref, "--version", version] : [ref];
+}
+
+/** Applies a release's patches to what helm renders (see render/helm-chart.ts). */
+export interface PostRendererArgs {
+  /** helm 3: an executable; helm 4: a postrenderer/v1 plugin name. */
+  command: string;
+  args: readonly string[];
+}
+
+function postRendererArgs(postRenderer: PostRendererArgs | undefined): string[] {
+  if (!postRenderer) return [];
+  return [
+    "--post-renderer",
+    postRenderer.command,
+    ...postRenderer.args.flatMap((a) => ["--post-renderer-args", a]),
+  ];
 }
 
 function waitArgs(major: HelmMajor, wait: boolean): string[] {
@@ -49,6 +65,7 @@ export interface UpgradeOptions {
   settings: HelmSettings;
   /** Labels stored on the release (helm ≥ 3.13). */
   labels?: Record<string, string>;
+  postRenderer?: PostRendererArgs;
 }
 
 /** Flags both `upgrade --install` and the dry-run diff renders with take from the options. */
@@ -103,9 +120,17 @@ function valuesFlags(o: HelmOptions): string[] {
   return o.resetValues === false ? [] : ["--reset-values"];
 }
 
-export function upgradeArgs({ major, target, source, settings, labels }: UpgradeOptions): string[] {
+export function upgradeArgs({
+  major,
+  target,
+  source,
+  settings,
+  labels,
+  postRenderer,
+}: UpgradeOptions): string[] {
   const o = settings.helm ?? {};
   const args = ["upgrade", "--install", target.name, ...chartArgs(source), ...common(target)];
+  args.push(...postRendererArgs(postRenderer));
   args.push("--values", "-", ...valuesFlags(o));
   if (settings.createNamespace) args.push("--create-namespace");
   if (settings.atomic) args.push(major === 4 ? "--rollback-on-failure" : "--atomic");
@@ -159,7 +184,12 @@ export function uninstallArgs(
   ];
 }
 
-export function templateArgs(target: Target, source: ChartSource, options: HelmOptions = {}): string[] {
+export function templateArgs(
+  target: Target,
+  source: ChartSource,
+  options: HelmOptions = {},
+  postRenderer?: PostRendererArgs,
+): string[] {
   const args = [
     "template",
     target.name,
@@ -169,6 +199,7 @@ export function templateArgs(target: Target, source: ChartSource, options: HelmO
     "--values",
     "-",
     ...renderFlags(options),
+    ...postRendererArgs(postRenderer),
   ];
   if (options.kubeVersion) args.push("--kube-version", options.kubeVersion);
   for (const api of options.apiVersions ?? []) args.push("--api-versions", api);
@@ -214,13 +245,19 @@ export function repoUpdateArgs(names: readonly string[]): string[] {
 }
 
 /** What an upgrade would deploy, without deploying: the release as JSON, its manifest included. */
-export function dryRunArgs(target: Target, source: ChartSource, options: HelmOptions = {}): string[] {
+export function dryRunArgs(
+  target: Target,
+  source: ChartSource,
+  options: HelmOptions = {},
+  postRenderer?: PostRendererArgs,
+): string[] {
   return [
     "upgrade",
     "--install",
     target.name,
     ...chartArgs(source),
     ...common(target),
+    ...postRendererArgs(postRenderer),
     "--values",
     "-",
     ...valuesFlags(options),

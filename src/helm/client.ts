@@ -22,6 +22,8 @@ export interface HelmRunOptions {
   kill?: AbortSignal;
   /** A failure is returned instead of thrown. */
   allowFailure?: boolean;
+  /** Added to helm's environment for this call (e.g. HELM_PLUGINS for a post-renderer plugin). */
+  env?: Readonly<Record<string, string>>;
 }
 
 export interface HelmEvent {
@@ -60,7 +62,8 @@ export class HelmClient {
   async run(args: readonly string[], options: HelmRunOptions = {}): Promise<HelmResult> {
     const started = Date.now();
     this.#calls++;
-    const result = await spawnHelm(this.binary, args, this.#env, options);
+    const env = options.env ? { ...this.#env, ...options.env } : this.#env;
+    const result = await spawnHelm(this.binary, args, env, options);
     // stdout is data (JSON, manifests) for the caller to parse, so it stays as
     // helm wrote it; whatever reaches the user goes through the CLI's redacting
     // streams. stderr is only ever shown, so it is redacted here already.
@@ -84,7 +87,11 @@ export class HelmClient {
 
 function lastLine(text: string): string {
   const lines = text.trim().split("\n");
-  return (lines.findLast((l) => l.startsWith("Error:")) ?? lines.at(-1) ?? "").trim();
+  const at = lines.findLastIndex((l) => l.startsWith("Error:"));
+  const line = (at < 0 ? (lines.at(-1) ?? "") : lines[at]!).trim();
+  // A post-renderer's own message comes on the line after "…error output:".
+  const next = lines[at + 1]?.trim();
+  return at >= 0 && line.endsWith(":") && next ? `${line} ${next}` : line;
 }
 
 function spawnHelm(

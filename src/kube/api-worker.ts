@@ -7,7 +7,14 @@ import { parentPort } from "node:worker_threads";
 
 interface Request {
   id: number;
-  op: "connect" | "listSecrets" | "readLease" | "createLease" | "replaceLease" | "deleteLease";
+  op:
+    | "connect"
+    | "listSecrets"
+    | "readLease"
+    | "createLease"
+    | "replaceLease"
+    | "deleteLease"
+    | "createOrReplaceCrd";
   args: unknown[];
 }
 
@@ -18,6 +25,7 @@ const k8s = await import("@kubernetes/client-node");
 type Ready = {
   core: InstanceType<typeof k8s.CoreV1Api>;
   coordination: InstanceType<typeof k8s.CoordinationV1Api>;
+  extensions: InstanceType<typeof k8s.ApiextensionsV1Api>;
   context: string;
   namespace: string | undefined;
 };
@@ -40,6 +48,7 @@ function connect(kubeContext: string | undefined): Ready {
     namespace: config.getContextObject(config.getCurrentContext())?.namespace,
     core: config.makeApiClient(k8s.CoreV1Api),
     coordination: config.makeApiClient(k8s.CoordinationV1Api),
+    extensions: config.makeApiClient(k8s.ApiextensionsV1Api),
     context: config.getCurrentContext(),
   };
 }
@@ -81,7 +90,33 @@ async function perform({ op, args }: Request): Promise<unknown> {
     case "deleteLease":
       await ready.coordination.deleteNamespacedLease({ namespace: a, name: b as string });
       return null;
+    case "createOrReplaceCrd":
+      return createOrReplaceCrd(ready, args[0] as { metadata: { name: string } });
   }
+}
+
+/** A CustomResourceDefinition as the chart has it: created, or replaced over the current one. */
+async function createOrReplaceCrd(api: Ready, body: { metadata: { name: string } }): Promise<unknown> {
+  const name = body.metadata.name;
+  let resourceVersion: string | undefined;
+  try {
+    resourceVersion = (await api.extensions.readCustomResourceDefinition({ name })).metadata?.resourceVersion;
+  } catch (error) {
+    if ((error as { code?: number }).code !== 404) throw error;
+  }
+  if (resourceVersion === undefined)
+    await api.extensions.createCustomResourceDefinition({ body: body as never });
+  else {
+    const replacement = { ...body, metadata: { ...body.metadata, resourceVersion } };
+    await api.extensions.replaceCustomResourceDefinition({ name, body: replacement as never });
+  }
+  // Helm maps the chart's resources right after: wait until the API server serves the definition.
+  for (let waited = 0; waited < 30_000; waited += 200) {
+    const crd = await api.extensions.readCustomResourceDefinition({ name });
+    if (crd.status?.conditions?.some((c) => c.type === "Established" && c.status === "True")) return null;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`CustomResourceDefinition ${name} was not established within 30 s`);
 }
 
 /** Class instances become plain data; errors keep what callers branch on (HTTP code). */

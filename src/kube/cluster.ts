@@ -41,6 +41,8 @@ export interface Cluster {
     replace(namespace: string, name: string, body: LeaseObject): Promise<LeaseObject>;
     delete(namespace: string, name: string): Promise<void>;
   };
+  /** Creates a CustomResourceDefinition, or replaces the one there (a chart's crds/ with `crds: createReplace`). */
+  createOrReplaceCrd?(body: { metadata: { name: string } }): Promise<void>;
 }
 
 /** An API error as the worker reports it: `code` is the HTTP status when there was one. */
@@ -158,6 +160,9 @@ export async function connectCluster(
       delete: async (namespace, name) => {
         await worker.call("deleteLease", namespace, name);
       },
+    },
+    createOrReplaceCrd: async (body) => {
+      await worker.call("createOrReplaceCrd", body);
     },
   };
 }

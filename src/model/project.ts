@@ -16,7 +16,9 @@ export interface SecretsFile {
 export type ChartRef =
   | { kind: "local"; path: string; display: string }
   | { kind: "repo"; repository: string; name: string; display: string }
-  | { kind: "oci"; url: string; display: string };
+  | { kind: "oci"; url: string; display: string }
+  /** A directory of plain manifests, or a kustomization: rendered, then deployed as a generated chart. */
+  | { kind: "manifests"; path: string; display: string; kustomize: boolean };
 
 export interface Repository {
   name: string;
@@ -85,6 +87,45 @@ export interface Release extends HelmSettings {
   /** Path in the environment values that switches the release on or off, as written. */
   condition?: string;
   /** Where the release is written: its file (releases.yaml or an included one), line and index. */
+  location: SourceLocation;
+  /** Patches applied to the rendered manifests through helm's post-render step. */
+  patches?: ReleasePatches;
+  hooks?: Hook[];
+  /** The chart's crds/ directory: helm's default (create), create-or-replace on every deploy, or skip. */
+  crds?: "create" | "createReplace" | "skip";
+}
+
+/** Which rendered resources a JSON patch applies to; name and namespace are anchored regexps. */
+export interface PatchTarget {
+  group?: string;
+  version?: string;
+  kind?: string;
+  name?: string;
+  namespace?: string;
+}
+
+export interface ReleasePatches {
+  jsonPatches: { target: PatchTarget; patch: Record<string, unknown>[]; label: string }[];
+  strategicMergePatches: { patch: Record<string, unknown>; label: string }[];
+  transformers: { transformer: Record<string, unknown>; label: string }[];
+}
+
+export type HookEvent =
+  | "prepare"
+  | "preapply"
+  | "presync"
+  | "postsync"
+  | "preuninstall"
+  | "postuninstall"
+  | "cleanup";
+
+export interface Hook {
+  name?: string;
+  events: HookEvent[];
+  command: string;
+  /** Already rendered. */
+  args: string[];
+  showlogs: boolean;
   location: SourceLocation;
 }
 

@@ -15,6 +15,8 @@ export interface FingerprintInput {
   settings: HelmSettings;
   /** Digest of the secret values the release consumed (see secretsDigest). */
   secretsDigest: string;
+  /** Post-render patches (absent: none, so fingerprints of releases without them do not change). */
+  patches?: unknown;
 }
 
 /** JSON with sorted keys, so equal trees hash equally. */
@@ -31,9 +33,12 @@ export function canonicalJson(value: unknown): string {
 
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 
+/** Digest of rendered text (a manifests chart's kustomize output or plain files). */
+export const textDigest = (text: string): string => sha256(text);
+
 export function fingerprint(input: FingerprintInput): string {
   const chart =
-    input.chart.kind === "local"
+    input.chart.kind === "local" || input.chart.kind === "manifests"
       ? { local: input.chartDigest }
       : {
           remote:
@@ -42,7 +47,13 @@ export function fingerprint(input: FingerprintInput): string {
         };
   // 40 hex characters: a Kubernetes label value holds at most 63.
   return sha256(
-    canonicalJson({ chart, values: input.values, settings: input.settings, secrets: input.secretsDigest }),
+    canonicalJson({
+      chart,
+      values: input.values,
+      settings: input.settings,
+      secrets: input.secretsDigest,
+      patches: input.patches,
+    }),
   ).slice(0, 40);
 }
 

@@ -6,11 +6,13 @@
 import type { ReleaseGraph } from "../graph/release-graph.js";
 import { type Outcome, runGraph, type SkipReason } from "../graph/schedule.js";
 import type { HelmClient } from "../helm/client.js";
+import type { Cluster } from "../kube/cluster.js";
 import type { DeployedRelease } from "../kube/release-record.js";
 import type { Repository } from "../model/project.js";
 import type { DeployPlan } from "../plan/deploy-plan.js";
 import type { RenderedRelease } from "../values/render-releases.js";
 import type { RunListener } from "./events.js";
+import { type HookDeps, withHooks } from "./hooks.js";
 import { pendingAmong, recoverStuck } from "./recover.js";
 import { releaseStep } from "./release-step.js";
 import { prepareRepositories } from "./repositories.js";
@@ -33,6 +35,10 @@ export interface ExecuteSettings {
   failFast: boolean;
   emit: RunListener;
   interrupts: Interrupts;
+  /** For `crds: createReplace`. */
+  cluster?: Cluster;
+  /** Release hooks (absent: hooks do not run). */
+  hooks?: HookDeps;
   /** Reads the current state of `ids` again (to find releases left pending). */
   readState(ids: ReadonlySet<string>): Promise<ReadonlyMap<string, DeployedRelease>>;
 }
@@ -91,13 +97,18 @@ export async function executePlan(
         }),
     },
     async (id) => {
-      const ok = await releaseStep(byId.get(id)!, planned.get(id)!, {
-        helm,
-        kubeContext: settings.kubeContext,
-        emit,
-        signal: interrupts.hard.signal,
-        kill: interrupts.kill?.signal,
-      });
+      const r = byId.get(id)!;
+      const p = planned.get(id)!;
+      const ok = await withHooks(r.release, p.action, settings.hooks, emit, (stepEmit) =>
+        releaseStep(r, p, {
+          helm,
+          kubeContext: settings.kubeContext,
+          emit: stepEmit,
+          signal: interrupts.hard.signal,
+          kill: interrupts.kill?.signal,
+          cluster: settings.cluster,
+        }),
+      );
       if (!ok && settings.failFast) interrupts.soft.abort();
       return ok;
     },

@@ -13,7 +13,10 @@ import {
   upgradeArgs,
 } from "../helm/args.js";
 import type { HelmClient } from "../helm/client.js";
+import type { Cluster } from "../kube/cluster.js";
 import type { PlannedRelease } from "../plan/deploy-plan.js";
+import { prepareCrds } from "../render/crds.js";
+import { withHelmChart } from "../render/helm-chart.js";
 import type { RenderedRelease } from "../values/render-releases.js";
 import type { ReleaseAction, RunListener } from "./events.js";
 import { lastGoodRevision } from "./history.js";
@@ -26,6 +29,8 @@ export interface StepOptions {
   signal: AbortSignal;
   /** Aborted when the grace period after `signal` ends: helm gets SIGKILL. */
   kill?: AbortSignal;
+  /** For `crds: createReplace`. */
+  cluster?: Cluster;
 }
 
 export async function releaseStep(
@@ -63,15 +68,23 @@ export async function releaseStep(
       return true;
     }
     emit({ type: "started", id, action, at: Date.now() });
-    const result = await helm.run(
-      upgradeArgs({
-        major: helm.major,
-        target,
-        source: { chart: release.chart, version: release.version },
-        settings: release,
-        labels: { [FINGERPRINT_LABEL]: rendered.fingerprint, [SECRETS_LABEL]: rendered.secretsDigest },
-      }),
-      { stdin: rendered.valuesYaml, signal: options.signal, kill: options.kill },
+    const source = { chart: release.chart, version: release.version };
+    const crdFlags = await prepareCrds(release, source, target, helm, options.cluster, options.signal);
+    const result = await withHelmChart(rendered, { major: helm.major }, (chart) =>
+      helm.run(
+        [
+          ...upgradeArgs({
+            major: helm.major,
+            target,
+            source: chart.source,
+            settings: release,
+            labels: { [FINGERPRINT_LABEL]: rendered.fingerprint, [SECRETS_LABEL]: rendered.secretsDigest },
+            postRenderer: chart.postRenderer,
+          }),
+          ...crdFlags,
+        ],
+        { stdin: rendered.valuesYaml, signal: options.signal, kill: options.kill, env: chart.env },
+      ),
     );
     const revision = Number(/^REVISION: (\d+)/m.exec(result.stdout)?.[1] ?? Number.NaN);
     if (release.tests) {

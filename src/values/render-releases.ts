@@ -11,7 +11,8 @@ import type { ProjectFiles } from "../config/files.js";
 import { readValuesFile } from "../config/values-file.js";
 import { SecretError, type SourceLocation } from "../errors.js";
 import type { Project, Release } from "../model/project.js";
-import { chartDigest, fingerprint, secretsDigest } from "../plan/fingerprint.js";
+import { chartDigest, fingerprint, secretsDigest, textDigest } from "../plan/fingerprint.js";
+import { checkPatchesApply, type ManifestRenderer } from "../render/manifests.js";
 import type { Redactor } from "../secrets/redactor.js";
 import { environmentRefs, resolveEnvironment } from "./environment-refs.js";
 import { getPath, helmValuesDocument, mergeLayers, setPath, type Values } from "./merge.js";
@@ -61,6 +62,8 @@ export interface RenderedRelease {
   consumed: string[];
   secretsDigest: string;
   fingerprint: string;
+  /** A manifests chart's rendered manifests (plain files or kustomize output). */
+  manifests?: string;
 }
 
 export interface RenderDeps {
@@ -68,6 +71,8 @@ export interface RenderDeps {
   files: ProjectFiles;
   secrets: SecretSources;
   redactor: Redactor;
+  /** Renders `chart:` directories of manifests or kustomizations. */
+  manifests?: ManifestRenderer;
 }
 
 interface Pending {
@@ -295,16 +300,24 @@ export async function renderReleases(
         values = setPath(values, path, set, { release: release.id, location: release.location });
       }
       const digest = secretsDigest(consumedValues);
+      const manifests = await renderManifestsOf(release, deps.manifests);
       return {
         release,
         values,
         valuesYaml: helmValuesDocument(values),
         consumed: [...p.consumed].sort(),
         secretsDigest: digest,
+        manifests,
         fingerprint: fingerprint({
           chart: release.chart,
           version: release.version,
-          chartDigest: release.chart.kind === "local" ? await digestOf(release.chart.path) : undefined,
+          chartDigest:
+            manifests !== undefined
+              ? textDigest(manifests)
+              : release.chart.kind === "local"
+                ? await digestOf(release.chart.path)
+                : undefined,
+          patches: release.patches,
           values,
           settings: {
             createNamespace: release.createNamespace,
@@ -330,6 +343,17 @@ function tryReadValues(text: string, file: string): Values {
   } catch {
     return {};
   }
+}
+
+async function renderManifestsOf(
+  release: Release,
+  renderer: ManifestRenderer | undefined,
+): Promise<string | undefined> {
+  if (release.chart.kind !== "manifests") return undefined;
+  if (!renderer) throw new Error(`no manifest renderer to render ${release.chart.display}`);
+  const manifests = await renderer.render(release.chart, release.location);
+  checkPatchesApply(release, manifests);
+  return manifests;
 }
 
 function resolveIn(dir: string, file: string): string {

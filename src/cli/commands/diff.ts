@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { ExitCode, ExitStatus } from "../../errors.js";
 import { dryRunArgs } from "../../helm/args.js";
 import type { ResourceDiff } from "../../plan/manifest-diff.js";
+import { withHelmChart } from "../../render/helm-chart.js";
 import { mapLimit } from "../../util/map-limit.js";
 import type { CommandContext } from "../context.js";
 import { readPlan } from "../deploy.js";
@@ -60,13 +61,16 @@ async function diff(ctx: CommandContext, options: DiffOptions): Promise<void> {
         action === "install" || action === "none" ? "" : (deployed.get(release.id)?.manifest ?? "");
       let desired = "";
       if (release.installed) {
-        const out = await helm.run(
-          dryRunArgs(
-            { name: release.name, namespace: release.namespace, kubeContext },
-            { chart: release.chart, version: release.version },
-            release.helm,
+        const out = await withHelmChart(r, { major: helm.major }, (chart) =>
+          helm.run(
+            dryRunArgs(
+              { name: release.name, namespace: release.namespace, kubeContext },
+              chart.source,
+              release.helm,
+              chart.postRenderer,
+            ),
+            { stdin: r.valuesYaml, env: chart.env },
           ),
-          { stdin: r.valuesYaml },
         );
         desired = (JSON.parse(out.stdout) as { manifest?: string }).manifest ?? "";
       }

@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { ReleaseFailedError } from "../../errors.js";
 import { lintArgs, templateArgs } from "../../helm/args.js";
+import { withHelmChart } from "../../render/helm-chart.js";
 import { mapLimit } from "../../util/map-limit.js";
 import type { CommandContext } from "../context.js";
 import { addHelmOption, addRenderConcurrency } from "../run-options.js";
@@ -39,11 +40,11 @@ Examples:
           namespace: release.namespace,
           kubeContext: workspace.project.environment.kubeContext,
         };
-        const out = await helm.run(
-          templateArgs(target, { chart: release.chart, version: release.version }, release.helm),
-          {
+        const out = await withHelmChart(r, { major: helm.major }, (chart) =>
+          helm.run(templateArgs(target, chart.source, release.helm, chart.postRenderer), {
             stdin: r.valuesYaml,
-          },
+            env: chart.env,
+          }),
         );
         return `# release: ${release.id}\n${out.stdout}`;
       },
@@ -70,14 +71,16 @@ Examples:
     const { rendered, helm } = await prepareRendered(ctx, options.helmBinary);
     const installed = rendered.filter((x) => x.release.installed);
     const results = await mapLimit(installed, options.concurrency, (r) =>
-      r.release.chart.kind === "local"
-        ? helm.run(
-            lintArgs(
-              { name: r.release.name, namespace: r.release.namespace },
-              { chart: r.release.chart },
-              r.release.helm,
+      r.release.chart.kind === "local" || r.release.chart.kind === "manifests"
+        ? withHelmChart(r, { major: helm.major }, (chart) =>
+            helm.run(
+              lintArgs(
+                { name: r.release.name, namespace: r.release.namespace },
+                chart.source,
+                r.release.helm,
+              ),
+              { stdin: r.valuesYaml, allowFailure: true },
             ),
-            { stdin: r.valuesYaml, allowFailure: true },
           )
         : Promise.resolve(undefined),
     );

@@ -26,7 +26,8 @@ describe("bad input is reported with file, line, column and field, and exits 2",
         "  hint: known keys here: name, inherit, namespace, chart, version, labels, needs, values, secrets, set, installed, " +
         "condition, createNamespace, atomic, wait, timeout, tests, historyMax, waitForJobs, skipCRDs, force, " +
         "cleanupOnFail, disableOpenAPIValidation, skipSchemaValidation, takeOwnership, serverSide, description, devel, " +
-        "verify, reuseValues, resetValues, kubeVersion, apiVersions, args",
+        "verify, reuseValues, resetValues, kubeVersion, apiVersions, args, " +
+        "jsonPatches, strategicMergePatches, transformers, hooks, crds",
     },
     {
       what: "a value of the wrong type",
