@@ -6,6 +6,7 @@ import { loadAgeIdentities } from "../../secrets/age-keys.js";
 import { editSopsFile, shellEditor } from "../../secrets/sops/edit.js";
 import { decryptFileToText, encryptFile, rotateSopsFile, updateKeysFile } from "../../secrets/sops/files.js";
 import type { RecipientChange } from "../../secrets/sops/rekey.js";
+import { parseTransitUri } from "../../secrets/sops/keys/hc-vault.js";
 import type { CommandContext } from "../context.js";
 import type { CliIO } from "../io.js";
 import { changeThenRedeploy, consumersOf, describeConsumers } from "../rotation.js";
@@ -26,6 +27,34 @@ function recipientsOption(value: string, previous: string[]): string[] {
   return [...previous, ...list];
 }
 
+interface EncryptKeyOptions {
+  age: string[];
+  pgp: string[];
+  hcVaultTransit: string[];
+}
+
+function pgpOption(value: string, previous: string[]): string[] {
+  const list = value
+    .split(",")
+    .map((f) => f.trim().replaceAll(" ", ""))
+    .filter((f) => f !== "");
+  if (list.some((f) => !/^(0x)?[0-9A-Fa-f]{16}([0-9A-Fa-f]{24})?$/.test(f)))
+    throw new UsageError(`"${value}" is not a list of PGP key fingerprints (40 or 16 hex digits)`);
+  return [...previous, ...list.map((f) => f.replace(/^0x/, "").toUpperCase())];
+}
+
+function transitOption(value: string, previous: string[]): string[] {
+  const list = value
+    .split(",")
+    .map((u) => u.trim())
+    .filter((u) => u !== "");
+  if (list.some((u) => parseTransitUri(u) === undefined))
+    throw new UsageError(
+      `"${value}" is not a list of Vault transit key URIs (https://vault:8200/v1/<engine>/keys/<key>)`,
+    );
+  return [...previous, ...list];
+}
+
 function describeChange(io: CliIO, file: string, change: RecipientChange): void {
   for (const r of change.added) io.stderr.write(`${file}: + ${r}\n`);
   for (const r of change.removed) io.stderr.write(`${file}: - ${r}\n`);
@@ -35,7 +64,9 @@ export function registerSecrets(program: Command, ctx: CommandContext): void {
   const { io } = ctx;
   const secrets = program
     .command("secrets")
-    .description("encrypt, decrypt, edit and re-key SOPS files (age keys), without the sops binary");
+    .description(
+      "encrypt, decrypt, edit and re-key SOPS files (age, PGP, Vault transit keys), without the sops binary",
+    );
   const keys = () => loadAgeIdentities(io.env);
 
   secrets
@@ -47,20 +78,41 @@ export function registerSecrets(program: Command, ctx: CommandContext): void {
       recipientsOption,
       [],
     )
+    .option(
+      "--pgp <fingerprints>",
+      "encrypt for these PGP keys (fingerprints, through gpg) instead of .sops.yaml's (repeatable)",
+      pgpOption,
+      [],
+    )
+    .option(
+      "--hc-vault-transit <uris>",
+      "encrypt with these Vault transit keys (https://vault:8200/v1/<engine>/keys/<key>) instead of .sops.yaml's",
+      transitOption,
+      [],
+    )
     .option("--output-file <path>", "write the encrypted file here instead of in place")
     .option("--config <path>", "the .sops.yaml to use (default: found from the working directory upwards)")
     .addHelpText(
       "after",
       `
+Keys given with --age, --pgp and --hc-vault-transit form one key group (any one
+of them decrypts the file), as with sops; without them, .sops.yaml's creation
+rule for the file decides.
+
 Examples:
   releases secrets encrypt environments/staging/secrets.sops.yaml
-  releases secrets encrypt .env --age age1… --output-file .env.enc`,
+  releases secrets encrypt .env --age age1… --output-file .env.enc
+  releases secrets encrypt secrets.sops.yaml --pgp 85D77543B3D624B63CEA9E6DBC17301B491B3F21`,
     )
-    .action(async (file: string, options: ConfigOption & { age: string[]; outputFile?: string }) => {
+    .action(async (file: string, options: ConfigOption & EncryptKeyOptions & { outputFile?: string }) => {
       const written = await encryptFile(file, {
         cwd: io.cwd,
         configPath: options.config,
-        recipients: options.age,
+        keys: [
+          ...options.age.map((id) => ({ type: "age", id })),
+          ...options.pgp.map((id) => ({ type: "pgp", id })),
+          ...options.hcVaultTransit.map((id) => ({ type: "hc_vault", id })),
+        ],
         output: options.outputFile,
         env: io.env,
       });

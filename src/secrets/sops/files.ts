@@ -8,6 +8,7 @@ import { readTextFile, readTextFileAs, UnreadableFile, unreadableAs } from "../.
 import { SecretError } from "../../errors.js";
 import type { AgeIdentities } from "../age-keys.js";
 import { openSops, parseSops, plaintextOf } from "./decrypt.js";
+import type { KeySpec } from "./data-key.js";
 import { encryptSops } from "./encrypt.js";
 import type { Env } from "./keys/index.js";
 import { currentKeys, type KeyTarget, type RekeyResult, rotate, updateKeys } from "./rekey.js";
@@ -84,8 +85,8 @@ export async function creationRuleFor(file: string, lookup: RuleLookup): Promise
 }
 
 export interface EncryptFileOptions extends RuleLookup {
-  /** age recipients given on the command line, overriding .sops.yaml. */
-  recipients?: string[];
+  /** Keys given on the command line (one group), overriding .sops.yaml. */
+  keys?: KeySpec[];
   output?: string;
   /** The environment gpg and Vault transit keys are reached through. */
   env?: Env;
@@ -94,10 +95,9 @@ export interface EncryptFileOptions extends RuleLookup {
 export async function encryptFile(file: string, options: EncryptFileOptions): Promise<string> {
   const path = resolve(options.cwd, file);
   const plaintext = await readText(path);
-  const rule = options.recipients?.length ? undefined : await creationRuleFor(path, options);
+  const rule = options.keys?.length ? undefined : await creationRuleFor(path, options);
   const text = await encryptSops(plaintext, path, {
-    recipients: options.recipients,
-    groups: rule?.groups,
+    groups: options.keys?.length ? [options.keys] : rule?.groups,
     shamirThreshold: rule?.shamirThreshold,
     rules: rule?.rules,
     env: options.env,

@@ -12,6 +12,7 @@ import { parseIdentityText } from "../../../src/secrets/age-keys.js";
 import { decryptSops } from "../../../src/secrets/sops/decrypt.js";
 import { encryptSops } from "../../../src/secrets/sops/encrypt.js";
 import { repoRoot, tool } from "../../toolchain/tools.js";
+import { releasesIn } from "../../unit/secrets/run-in-process.js";
 import { type Admin, admin, adminEnv, unique } from "../vault/fixture.js";
 
 const keyFile = join(repoRoot, "test", "fixtures", "sops", "age-test-key.txt");
@@ -66,10 +67,13 @@ describe("Vault transit keys", () => {
     expect(data).toEqual({ db: { password: "transit-secret-1" } });
   });
 
-  it("write files sops decrypts through Vault", async () => {
-    const text = await encryptSops(plain, "ours.yaml", { groups: [[{ type: "hc_vault", id: uri }]], env });
+  it("write files sops decrypts through Vault (secrets encrypt --hc-vault-transit)", async () => {
+    const path = write("ours.yaml", plain);
+    const result = await releasesIn(dir, ["secrets", "encrypt", "ours.yaml", "--hc-vault-transit", uri], env);
+    expect(result.stderr).toBe(`encrypted ${path}\n`);
+    const text = readFileSync(path, "utf8");
     expect(parse(text).sops.hc_vault[0].enc).toMatch(/^vault:v1:/);
-    const out = sops(["--decrypt", write("ours.yaml", text)]);
+    const out = sops(["--decrypt", path]);
     expect(out.stderr).toBe("");
     expect(parse(out.stdout)).toEqual({ db: { password: "transit-secret-1" } });
   });

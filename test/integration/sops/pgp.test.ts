@@ -70,6 +70,36 @@ describe("SOPS files with PGP keys", () => {
     expect(parse(decrypted.stdout)).toEqual(plainData);
   });
 
+  it("secrets encrypt --pgp encrypts for the fingerprint given, over .sops.yaml, and sops decrypts it", async () => {
+    const project = mkdtempSync(join(tmpdir(), "releases-pgp-flag-"));
+    writeFileSync(
+      join(project, ".sops.yaml"),
+      `creation_rules:\n  - path_regex: \\.sops\\.yaml$\n    pgp: ${fp}\n`,
+    );
+    writeFileSync(join(project, "app.sops.yaml"), plain);
+    const result = await releasesIn(
+      project,
+      ["secrets", "encrypt", "app.sops.yaml", "--pgp", other.toLowerCase()],
+      home.env,
+    );
+    expect(result.stderr).toBe(`encrypted ${join(project, "app.sops.yaml")}\n`);
+    const text = readFileSync(join(project, "app.sops.yaml"), "utf8");
+    expect(parse(text).sops.pgp.map((k: { fp: string }) => k.fp)).toEqual([other]);
+    const out = sops(["--decrypt", join(project, "app.sops.yaml")], { env: home.env });
+    expect(out.stderr).toBe("");
+    expect(parse(out.stdout)).toEqual(plainData);
+
+    writeFileSync(join(project, "bad.sops.yaml"), plain);
+    const bad = await releasesIn(
+      project,
+      ["secrets", "encrypt", "bad.sops.yaml", "--pgp", "not-a-key"],
+      home.env,
+    );
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('"not-a-key" is not a list of PGP key fingerprints');
+    expect(readFileSync(join(project, "bad.sops.yaml"), "utf8")).toBe(plain);
+  });
+
   it("encrypts for age and PGP at once: either key alone decrypts it with sops", async () => {
     const text = await encryptSops(plain, "both.yaml", {
       groups: [
