@@ -17,6 +17,7 @@ import { type HookDeps, spawnExec } from "../run/hooks.js";
 import type { Redactor } from "../secrets/redactor.js";
 import type { RenderedRelease } from "../values/render-releases.js";
 import type { CommandContext } from "./context.js";
+import { diagnosticsFor } from "./diagnostics.js";
 import { captureInterrupts, lazyReporter } from "./interrupts.js";
 import type { RunOptions } from "./run-options.js";
 import type { Workspace } from "./workspace.js";
@@ -82,6 +83,7 @@ export async function deploy(ctx: CommandContext, request: DeployRequest): Promi
         readState: (which) => readDeployedReleases(cluster, which),
         cluster,
         hooks: hookDeps(ctx.io, ctx.redactor, environment.name, interrupts.hard.signal),
+        diagnostics: diagnosticsFor(cluster, ctx.redactor),
       });
       if (execution.unverified.length > 0) {
         ctx.io.stderr.write(
