@@ -48,7 +48,7 @@ export function diagnose(
     .sort((a, b) => KIND_ORDER.indexOf(a.kind as WatchedKind) - KIND_ORDER.indexOf(b.kind as WatchedKind));
   return {
     objects,
-    checked: top.length,
+    checked: top.filter((e) => e.kind !== "ReplicaSet").length,
     observed,
     notes: snapshot.unreadable.map((u) => `could not read ${u.kind} in ${release.namespace}: ${u.reason}`),
   };
@@ -115,8 +115,8 @@ function describeObject(entry: Entry, snapshot: NamespaceSnapshot): ObjectDiagno
   const pods = kind === "Pod" ? [object] : podOwners.flatMap((owner) => ownedBy(snapshot, "Pod", owner));
   const unready = pods.filter((p) => podProblem(p) !== undefined).sort(byPodSeverity);
   const events = eventsAbout(snapshot.events, [
-    { kind, name },
-    ...replicaSets.map((rs) => ({ kind: "ReplicaSet", name: rs.metadata?.name ?? "" })),
+    subject(kind, object),
+    ...replicaSets.map((rs) => subject("ReplicaSet", rs)),
   ]);
   return {
     kind,
@@ -208,7 +208,7 @@ export function describePod(pod: KubeObject, events: readonly KubeEvent[]): PodD
     phase,
     conditions: badConditions(status.conditions),
     containers: containers.filter((c) => !(c.state === "running" && c.ready)),
-    events: eventsAbout(events, [{ kind: "Pod", name }]),
+    events: eventsAbout(events, [subject("Pod", pod)]),
   };
 }
 
@@ -258,13 +258,8 @@ export function badConditions(conditions: readonly Condition[] | undefined): Con
 }
 
 /** The last few events about the given objects, oldest first, repeats folded into their count. */
-export function eventsAbout(
-  events: readonly KubeEvent[],
-  about: readonly { kind: string; name: string }[],
-): EventView[] {
-  const matching = events.filter((e) =>
-    about.some((a) => e.involvedObject?.kind === a.kind && e.involvedObject?.name === a.name),
-  );
+export function eventsAbout(events: readonly KubeEvent[], about: readonly Subject[]): EventView[] {
+  const matching = events.filter((e) => about.some((a) => isAbout(e, a)));
   const folded = new Map<string, EventView>();
   for (const e of [...matching].sort((a, b) => timeOf(a).localeCompare(timeOf(b)))) {
     const key = `${e.type}\0${e.reason}\0${e.message}`;
@@ -282,6 +277,25 @@ export function eventsAbout(
     folded.set(key, view);
   }
   return [...folded.values()].slice(-EVENTS_SHOWN);
+}
+
+/** What an event may be about: a kind and name, and the uid when known (an earlier object of the same name is another). */
+export interface Subject {
+  kind: string;
+  name: string;
+  uid?: string;
+}
+
+function subject(kind: string, object: KubeObject): Subject {
+  const s: Subject = { kind, name: object.metadata?.name ?? "" };
+  if (object.metadata?.uid) s.uid = object.metadata.uid;
+  return s;
+}
+
+function isAbout(e: KubeEvent, a: Subject): boolean {
+  const o = e.involvedObject;
+  if (o?.kind !== a.kind || o.name !== a.name) return false;
+  return a.uid === undefined || o.uid === undefined || o.uid === a.uid;
 }
 
 function timeOf(e: KubeEvent): string {

@@ -31,6 +31,7 @@ export interface SnapshotSource {
 }
 
 export const LOG_LINES = 10;
+const FINAL_INTERVAL_MS = 2_000;
 /** Pods whose logs are read after a failure, at most. */
 const LOGS_READ = 2;
 
@@ -57,7 +58,7 @@ export function clusterDiagnostics(
   return {
     watch(target, timeoutSeconds) {
       const timing = watchTiming(timeoutSeconds);
-      let latest: NamespaceSnapshot | undefined;
+      let latest: { snapshot: NamespaceSnapshot; troubled: boolean } | undefined;
       let reading: Promise<void> | undefined;
       let stopped = false;
       const take = () => {
@@ -65,15 +66,25 @@ export function clusterDiagnostics(
         reading = source
           .read(target.namespace)
           .then((snapshot) => {
-            if (!stopped) latest = snapshot;
+            // A reading taken while helm already rolls back shows the objects gone or reverted: keep
+            // the last one that showed something wrong.
+            const troubled = diagnose(snapshot, target, "", "while-waiting").objects.length > 0;
+            if (!stopped && (troubled || !latest?.troubled)) latest = { snapshot, troubled };
           })
           .catch(() => {})
           .finally(() => {
             reading = undefined;
           });
       };
-      const interval = setInterval(take, timing.intervalMs);
-      const final = setTimeout(take, timing.finalMs);
+      let interval = setInterval(take, timing.intervalMs);
+      // helm's own deadline runs from the start of its wait, a little after ours: from our
+      // deadline on, read every couple of seconds until helm gives up.
+      const final = setTimeout(() => {
+        take();
+        clearInterval(interval);
+        interval = setInterval(take, FINAL_INTERVAL_MS);
+        interval.unref();
+      }, timing.finalMs);
       interval.unref();
       final.unref();
       const stop = () => {
@@ -86,16 +97,29 @@ export function clusterDiagnostics(
         async failed(helmOutput) {
           await reading;
           stop();
-          const before = latest;
-          const after = await source.read(target.namespace).catch((error: unknown) => unreadable(error));
-          const merged = before ? mergeSnapshots(before, after) : after;
-          const diagnosis = diagnose(merged, target, helmOutput, before ? "while-waiting" : "after-failure");
-          await addLogs(diagnosis, source, target.namespace);
-          return JSON.parse(redact(JSON.stringify(diagnosis))) as Diagnosis;
+          return diagnoseAfter(source, target, helmOutput, redact, latest?.snapshot);
         },
       };
     },
   };
+}
+
+/**
+ * Why a release failed, read now (and completed by `before`, a reading taken
+ * while helm waited): for `releases test`, whose test pods outlive the failure.
+ */
+export async function diagnoseAfter(
+  source: SnapshotSource,
+  target: Target,
+  helmOutput: string,
+  redact: (text: string) => string,
+  before?: NamespaceSnapshot,
+): Promise<Diagnosis> {
+  const after = await source.read(target.namespace).catch((error: unknown) => unreadable(error));
+  const merged = before ? mergeSnapshots(before, after) : after;
+  const diagnosis = diagnose(merged, target, helmOutput, before ? "while-waiting" : "after-failure");
+  await addLogs(diagnosis, source, target.namespace);
+  return JSON.parse(redact(JSON.stringify(diagnosis))) as Diagnosis;
 }
 
 /**
@@ -140,6 +164,22 @@ async function readLog(pod: PodDiagnosis, source: SnapshotSource, namespace: str
   try {
     pod.log = { lines: await source.podLog(namespace, pod.name, LOG_LINES) };
   } catch (error) {
-    pod.log = { unavailable: (error instanceof Error ? error.message : String(error)).split("\n")[0]! };
+    pod.log = { unavailable: apiMessage(error) };
   }
+}
+
+/** The API server's own message in a client error (`Body: {"message": …}`), else its first line. */
+export function apiMessage(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  const body = /^Body: (.*)$/m.exec(text)?.[1];
+  if (body) {
+    try {
+      const parsed = JSON.parse(JSON.parse(body) as string) as { message?: string };
+      if (parsed.message) return parsed.message;
+    } catch {
+      const message = /"message":"((?:[^"\\]|\\.)*)"/.exec(body)?.[1];
+      if (message) return message.replaceAll('\\"', '"');
+    }
+  }
+  return text.split("\n")[0]!;
 }
