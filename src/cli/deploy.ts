@@ -33,6 +33,8 @@ export interface DeployRequest {
    * change; may return the releases rendered anew (after a secret changed).
    */
   beforeChanges?: () => Promise<readonly RenderedRelease[] | undefined>;
+  /** Shows the plan before any change, and may refuse it (apply/sync, see review.ts); the lock is held. */
+  review?: (plan: DeployPlan, cluster: Cluster) => Promise<void>;
 }
 
 export interface DeployResult {
@@ -66,6 +68,8 @@ export async function deploy(ctx: CommandContext, request: DeployRequest): Promi
         planDeploy(request.mode, workspace, rendered, outside, deployed, options);
       plan = planFor(request.rendered);
       throwBlockers(plan);
+      if (interrupts.soft.signal.aborted) throw new InterruptedError("interrupted; nothing was changed");
+      await request.review?.(plan, cluster);
       if (interrupts.soft.signal.aborted) throw new InterruptedError("interrupted; nothing was changed");
       const rendered = (await request.beforeChanges?.()) ?? request.rendered;
       if (rendered !== request.rendered) plan = planFor(rendered);
