@@ -172,6 +172,17 @@ describe("JSON report", () => {
           rolledBackToRevision: null,
           startedAt: iso(500),
           endedAt: iso(8_600),
+          diagnosis: null,
+          attempts: [
+            {
+              attempt: 1,
+              outcome: "succeeded",
+              error: null,
+              rolledBack: false,
+              rolledBackToRevision: null,
+              diagnosis: null,
+            },
+          ],
         },
         {
           id: "core/metrics",
@@ -187,6 +198,8 @@ describe("JSON report", () => {
           rolledBackToRevision: null,
           startedAt: null,
           endedAt: iso(700),
+          diagnosis: null,
+          attempts: [],
         },
         {
           id: "backend/app1-back",
@@ -202,6 +215,17 @@ describe("JSON report", () => {
           rolledBackToRevision: 3,
           startedAt: iso(9_000),
           endedAt: iso(20_100),
+          diagnosis: null,
+          attempts: [
+            {
+              attempt: 1,
+              outcome: "failed",
+              error: TEST_ERROR,
+              rolledBack: true,
+              rolledBackToRevision: 3,
+              diagnosis: null,
+            },
+          ],
         },
         {
           id: "backend/app2-back",
@@ -217,6 +241,17 @@ describe("JSON report", () => {
           rolledBackToRevision: null,
           startedAt: iso(9_000),
           endedAt: iso(12_300),
+          diagnosis: null,
+          attempts: [
+            {
+              attempt: 1,
+              outcome: "succeeded",
+              error: null,
+              rolledBack: false,
+              rolledBackToRevision: null,
+              diagnosis: null,
+            },
+          ],
         },
         {
           id: "frontend/app1-front",
@@ -232,6 +267,8 @@ describe("JSON report", () => {
           rolledBackToRevision: null,
           startedAt: null,
           endedAt: iso(20_100), // when it was skipped
+          diagnosis: null,
+          attempts: [],
         },
       ],
     });
