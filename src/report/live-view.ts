@@ -99,7 +99,7 @@ export function stateText(r: ReleaseProgress, now: number): string {
       return succeededText(r);
     case "failed": {
       const rollback = r.rollback ? `, ${rolledBackText(r.rollback)}` : "";
-      const attempts = r.attempt ? ` after ${r.attempt} attempts` : "";
+      const attempts = r.attempt && r.attempt > 1 ? ` after ${r.attempt} attempts` : "";
       return `failed${attempts}${rollback}: ${firstLine(r.error ?? "")}`;
     }
     case "skipped":

@@ -262,6 +262,11 @@ function attemptsJson(r: ReleaseSummary): AttemptJson[] {
     rolledBackToRevision: a.undo.toRevision ?? null,
     diagnosis: a.diagnosis ?? null,
   }));
+  // A retry dropped during its backoff (the run stopping): the failure is the attempt already listed.
+  const previous = retried.at(-1);
+  if (previous && previous.attempt === r.attempts && r.outcome === "failed") {
+    return [...retried.slice(0, -1), { ...previous, error: r.error ?? previous.error }];
+  }
   const last: AttemptJson = {
     attempt: retried.length + 1,
     outcome: r.outcome,

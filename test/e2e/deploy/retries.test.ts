@@ -16,6 +16,7 @@ import {
   type ReleaseSpec,
   reportOf,
   unique,
+  waitFor,
 } from "./support.js";
 
 const troubled = path.join(fixtureCharts, "troubled");
@@ -119,5 +120,43 @@ describe.each(HELM_BINARIES)("retries with %s", (helm) => {
     expect(await helmHistory(helm, "doomed", ns)).toEqual([]);
     expect(await helmHistory(helm, "dependent", ns)).toEqual([]);
     expect(await attemptConfigMaps(ns, "doomed")).toHaveLength(2);
+  });
+});
+
+describe("retries and Ctrl-C", () => {
+  it("Ctrl-C during the backoff stops retrying at once: the release fails, exit 130", async () => {
+    const ns = `retry-int-${unique()}`;
+    const slow: ReleaseSpec = {
+      name: "slow",
+      namespace: ns,
+      chart: troubled,
+      timeout: "4s",
+      retries: { count: 5, backoff: "2m" },
+      values: [{ failAttempts: 99 }],
+    };
+    const project = new Project("helm", [slow]);
+    onTestFinished(() => project.cleanUp());
+
+    const running = project.start(["sync"], { processGroup: true });
+    await waitFor(
+      "the first retry's backoff",
+      async () =>
+        /attempt 1\/6 failed, rolled back \(uninstalled\); retrying in 2m00s/.test(running.stderr())
+          ? true
+          : undefined,
+      60_000,
+    );
+    const interruptedAt = Date.now();
+    process.kill(-running.child.pid!, "SIGINT");
+    const result = await running.done;
+
+    expect(result.code, result.stderr).toBe(130);
+    expect(Date.now() - interruptedAt).toBeLessThan(15_000);
+    const report = reportOf(result, `${ns}/slow`);
+    expect(report.outcome).toBe("failed");
+    expect(report.error).toMatch(/\(not retried: the run is stopping\)$/);
+    expect(report.attempts.map((a) => [a.attempt, a.outcome, a.rolledBack])).toEqual([[1, "failed", true]]);
+    expect(await attemptConfigMaps(ns, "slow")).toHaveLength(1);
+    expect(await helmHistory("helm", "slow", ns)).toEqual([]);
   });
 });

@@ -110,4 +110,29 @@ describe("retries in the live view, the log and the report", () => {
     expect(text).toContain("a/x: install failed:\n  release x failed");
     expect(text).toContain("  why: 1 of 1 objects not ready");
   });
+
+  it("a retry dropped during its backoff (Ctrl-C) is no extra attempt", () => {
+    const progress = new RunProgress();
+    const stopped = `${timeout} (not retried: the run is stopping)`;
+    for (const e of [
+      ...retriedThenOk.slice(0, 3),
+      { type: "rolledBack", id: "a/x", uninstalled: true, at: T0 + 11_000 },
+      { type: "failed", id: "a/x", action: "install", error: stopped, at: T0 + 11_000 },
+    ] as RunEvent[])
+      progress.apply(e);
+    const [report] = summaryJson(summarize(progress.releases(), 11_000)).releases;
+    expect(report!.attempts).toEqual([
+      {
+        attempt: 1,
+        outcome: "failed",
+        error: stopped,
+        rolledBack: true,
+        rolledBackToRevision: null,
+        diagnosis: why,
+      },
+    ]);
+    expect(stateText(progress.releases()[0]!, T0 + 11_000)).toBe(
+      `failed, rolled back (uninstalled): ${stopped}`,
+    );
+  });
 });
