@@ -152,6 +152,14 @@ describe("totals line", () => {
 
 describe("JSON report", () => {
   it("has every field for every release, null where it does not apply", () => {
+    const succeededAtOnce = {
+      attempt: 1,
+      outcome: "succeeded",
+      error: null,
+      rolledBack: false,
+      rolledBackToRevision: null,
+      diagnosis: null,
+    };
     const json = summaryJson(summaryOfScenario());
     const iso = (ms: number) => new Date(T0 + ms).toISOString();
     expect(json).toEqual({
@@ -173,16 +181,7 @@ describe("JSON report", () => {
           startedAt: iso(500),
           endedAt: iso(8_600),
           diagnosis: null,
-          attempts: [
-            {
-              attempt: 1,
-              outcome: "succeeded",
-              error: null,
-              rolledBack: false,
-              rolledBackToRevision: null,
-              diagnosis: null,
-            },
-          ],
+          attempts: [succeededAtOnce],
         },
         {
           id: "core/metrics",
@@ -242,16 +241,7 @@ describe("JSON report", () => {
           startedAt: iso(9_000),
           endedAt: iso(12_300),
           diagnosis: null,
-          attempts: [
-            {
-              attempt: 1,
-              outcome: "succeeded",
-              error: null,
-              rolledBack: false,
-              rolledBackToRevision: null,
-              diagnosis: null,
-            },
-          ],
+          attempts: [succeededAtOnce],
         },
         {
           id: "frontend/app1-front",
