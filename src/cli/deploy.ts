@@ -17,6 +17,7 @@ import { type HookDeps, spawnExec } from "../run/hooks.js";
 import type { Redactor } from "../secrets/redactor.js";
 import type { RenderedRelease } from "../values/render-releases.js";
 import type { CommandContext } from "./context.js";
+import { diagnosticsFor } from "./diagnostics.js";
 import { captureInterrupts, lazyReporter } from "./interrupts.js";
 import type { RunOptions } from "./run-options.js";
 import type { Workspace } from "./workspace.js";
@@ -32,6 +33,8 @@ export interface DeployRequest {
    * change; may return the releases rendered anew (after a secret changed).
    */
   beforeChanges?: () => Promise<readonly RenderedRelease[] | undefined>;
+  /** Shows the plan before any change, and may refuse it (apply/sync, see review.ts); the lock is held. */
+  review?: (plan: DeployPlan, cluster: Cluster) => Promise<void>;
 }
 
 export interface DeployResult {
@@ -66,6 +69,8 @@ export async function deploy(ctx: CommandContext, request: DeployRequest): Promi
       plan = planFor(request.rendered);
       throwBlockers(plan);
       if (interrupts.soft.signal.aborted) throw new InterruptedError("interrupted; nothing was changed");
+      await request.review?.(plan, cluster);
+      if (interrupts.soft.signal.aborted) throw new InterruptedError("interrupted; nothing was changed");
       const rendered = (await request.beforeChanges?.()) ?? request.rendered;
       if (rendered !== request.rendered) plan = planFor(rendered);
       const onLost = () => interrupts.soft.abort();
@@ -82,6 +87,7 @@ export async function deploy(ctx: CommandContext, request: DeployRequest): Promi
         readState: (which) => readDeployedReleases(cluster, which),
         cluster,
         hooks: hookDeps(ctx.io, ctx.redactor, environment.name, interrupts.hard.signal),
+        diagnostics: diagnosticsFor(cluster, ctx.redactor),
       });
       if (execution.unverified.length > 0) {
         ctx.io.stderr.write(

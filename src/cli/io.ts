@@ -2,6 +2,7 @@
 // Kubernetes client worker. Passed in, so tests can run the program in-process
 // and capture its output.
 import type { KubeWorker } from "../kube/cluster.js";
+import type { Terminal } from "./terminal.js";
 
 export interface CliIO {
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
@@ -11,6 +12,8 @@ export interface CliIO {
   cwd: string;
   /** A Kubernetes client worker to use instead of starting one (tests share one across commands). */
   kube?: KubeWorker;
+  /** Who answers questions (apply -i); default: stdin when it is a terminal. */
+  terminal?: Terminal;
 }
 
 export function processIO(): CliIO {

@@ -13,6 +13,7 @@ import { parseDuration } from "./duration.js";
 import type { ProjectFiles } from "./files.js";
 import { helmOptions } from "./helm-options.js";
 import type { InheritedRelease } from "./inherit.js";
+import { retryPolicy } from "./retries.js";
 import type { RawDefaults, RawSecretsEntry, RawValuesEntry } from "./schema.js";
 import type { FieldPath } from "./yaml-source.js";
 
@@ -90,6 +91,8 @@ export async function buildRelease(
     set[key] = renderLeaves(value, ["set", key], at, b.render, releaseContext);
   }
   const timeout = r.timeout ?? defaults.timeout;
+  const atomic = r.atomic ?? defaults.atomic ?? DEFAULT_SETTINGS.atomic;
+  const retries = retryPolicy(r, defaults, atomic, (field) => inherited.locate(field), location);
   return {
     id: `${namespace}/${r.name}`,
     name: r.name,
@@ -104,13 +107,14 @@ export async function buildRelease(
     installed: r.installed ?? true,
     condition: r.condition,
     createNamespace: r.createNamespace ?? defaults.createNamespace ?? DEFAULT_SETTINGS.createNamespace,
-    atomic: r.atomic ?? defaults.atomic ?? DEFAULT_SETTINGS.atomic,
+    atomic,
     wait: r.wait ?? defaults.wait ?? DEFAULT_SETTINGS.wait,
     timeout: timeout === undefined ? DEFAULT_SETTINGS.timeout : parseDuration(timeout),
     tests: r.tests ?? defaults.tests ?? DEFAULT_SETTINGS.tests,
     historyMax: r.historyMax ?? defaults.historyMax ?? DEFAULT_SETTINGS.historyMax,
     helm: helmOptions(r, defaults, (field) => inherited.locate(field)),
     location,
+    ...(retries ? { retries } : {}),
     // Patches, transformers, hooks, crds: fields relative to the release (or the template they came from).
     ...(await releaseRenderSpec(
       r,

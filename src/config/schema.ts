@@ -121,6 +121,31 @@ const renderKeys = {
 };
 // --- end of rendering keys ---
 
+// --- retries (Flux's remediation.retries): a failed install/upgrade is rolled back, then tried again ---
+const retryCount = z
+  .number()
+  .int()
+  .min(0)
+  .max(10)
+  .describe("how many times a failed install/upgrade is tried again (0 to 10)");
+const retryKeys = {
+  retries: z
+    .union([
+      retryCount,
+      z.strictObject({
+        count: retryCount,
+        backoff: duration
+          .optional()
+          .describe("wait before the first retry, doubled for each next one, at most 5m (default 5s)"),
+      }),
+    ])
+    .optional()
+    .describe(
+      "retries of a failed install/upgrade or failed tests, each after its rollback: a count, or {count, backoff}; needs atomic: true",
+    ),
+};
+// --- end of retries ---
+
 export const environmentSchema = z.strictObject({
   values: z.array(valuesEntry).optional(),
   secrets: z.array(secretsEntry).optional().describe("SOPS-encrypted values files"),
@@ -158,6 +183,7 @@ const releaseFields = {
     .describe("a path in the environment values; false switches the release off"),
   ...helmSettings,
   ...renderKeys,
+  ...retryKeys,
 };
 
 export const INHERITABLE_FIELDS = Object.keys(releaseFields) as (keyof typeof releaseFields)[];
@@ -198,6 +224,7 @@ export const defaultsSchema = z.strictObject({
     .optional()
     .describe("where the deploy lock (a Lease) lives; default: the kube context's namespace, else `default`"),
   ...helmSettings,
+  ...retryKeys,
 });
 
 /** What every project file (the root and included ones) may hold. */

@@ -14,7 +14,10 @@ interface Request {
     | "createLease"
     | "replaceLease"
     | "deleteLease"
-    | "createOrReplaceCrd";
+    | "createOrReplaceCrd"
+    // diagnosis (see the block at the end)
+    | "listObjects"
+    | "readPodLog";
   args: unknown[];
 }
 
@@ -28,6 +31,7 @@ type Ready = {
   extensions: InstanceType<typeof k8s.ApiextensionsV1Api>;
   context: string;
   namespace: string | undefined;
+  config: InstanceType<typeof k8s.KubeConfig>;
 };
 
 function connect(kubeContext: string | undefined): Ready {
@@ -50,6 +54,7 @@ function connect(kubeContext: string | undefined): Ready {
     coordination: config.makeApiClient(k8s.CoordinationV1Api),
     extensions: config.makeApiClient(k8s.ApiextensionsV1Api),
     context: config.getCurrentContext(),
+    config,
   };
 }
 
@@ -92,6 +97,10 @@ async function perform({ op, args }: Request): Promise<unknown> {
       return null;
     case "createOrReplaceCrd":
       return createOrReplaceCrd(ready, args[0] as { metadata: { name: string } });
+    case "listObjects":
+      return listObjects(ready, a, b as string);
+    case "readPodLog":
+      return ready.core.readNamespacedPodLog({ namespace: a, name: b as string, tailLines: c as number });
   }
 }
 
@@ -118,6 +127,42 @@ async function createOrReplaceCrd(api: Ready, body: { metadata: { name: string }
   }
   throw new Error(`CustomResourceDefinition ${name} was not established within 30 s`);
 }
+
+// --- diagnosis: what a failed release's namespace holds (src/diagnose/, src/cli/diagnostics.ts) ---
+
+let diagnosisApis:
+  | { apps: InstanceType<typeof k8s.AppsV1Api>; batch: InstanceType<typeof k8s.BatchV1Api> }
+  | undefined;
+
+/** Every object of one kind in a namespace (the kinds that tell why a release is not ready, and events). */
+async function listObjects(api: Ready, kind: string, namespace: string): Promise<unknown[]> {
+  diagnosisApis ??= {
+    apps: api.config.makeApiClient(k8s.AppsV1Api),
+    batch: api.config.makeApiClient(k8s.BatchV1Api),
+  };
+  const { apps, batch } = diagnosisApis;
+  const at = { namespace };
+  switch (kind) {
+    case "Deployment":
+      return (await apps.listNamespacedDeployment(at)).items;
+    case "StatefulSet":
+      return (await apps.listNamespacedStatefulSet(at)).items;
+    case "DaemonSet":
+      return (await apps.listNamespacedDaemonSet(at)).items;
+    case "ReplicaSet":
+      return (await apps.listNamespacedReplicaSet(at)).items;
+    case "Job":
+      return (await batch.listNamespacedJob(at)).items;
+    case "Pod":
+      return (await api.core.listNamespacedPod(at)).items;
+    case "PersistentVolumeClaim":
+      return (await api.core.listNamespacedPersistentVolumeClaim(at)).items;
+    case "Event":
+      return (await api.core.listNamespacedEvent(at)).items;
+  }
+  throw new Error(`cannot list ${kind}`);
+}
+// --- end of diagnosis ---
 
 /** Class instances become plain data; errors keep what callers branch on (HTTP code). */
 const plain = (value: unknown) => (value === undefined ? null : JSON.parse(JSON.stringify(value)));

@@ -43,6 +43,11 @@ export interface Cluster {
   };
   /** Creates a CustomResourceDefinition, or replaces the one there (a chart's crds/ with `crds: createReplace`). */
   createOrReplaceCrd?(body: { metadata: { name: string } }): Promise<void>;
+  // --- diagnosis (src/diagnose/): why a release is not ready ---
+  /** Every object of `kind` (a WatchedKind, or "Event") in a namespace, as plain JSON. */
+  listObjects?(kind: string, namespace: string): Promise<unknown[]>;
+  /** The last `tailLines` lines of a pod's log. */
+  readPodLog?(namespace: string, pod: string, tailLines: number): Promise<string>;
 }
 
 /** An API error as the worker reports it: `code` is the HTTP status when there was one. */
@@ -164,6 +169,10 @@ export async function connectCluster(
     createOrReplaceCrd: async (body) => {
       await worker.call("createOrReplaceCrd", body);
     },
+    // --- diagnosis ---
+    listObjects: (kind, namespace) => worker.call("listObjects", kind, namespace) as Promise<unknown[]>,
+    readPodLog: async (namespace, pod, tailLines) =>
+      String((await worker.call("readPodLog", namespace, pod, tailLines)) ?? ""),
   };
 }
 

@@ -93,6 +93,14 @@ export interface Release extends HelmSettings {
   hooks?: Hook[];
   /** The chart's crds/ directory: helm's default (create), create-or-replace on every deploy, or skip. */
   crds?: "create" | "createReplace" | "skip";
+  /** Attempts after a failed install/upgrade (or failed tests); absent: none. Not part of the fingerprint. */
+  retries?: RetryPolicy;
+}
+
+/** How a failed install/upgrade is tried again: `count` more times, waiting `backoffSeconds`, doubled each time. */
+export interface RetryPolicy {
+  count: number;
+  backoffSeconds: number;
 }
 
 /** Which rendered resources a JSON patch applies to; name and namespace are anchored regexps. */

@@ -5,7 +5,7 @@
 // releases fold into one line until the final frame.
 import { type Phase, type ReleaseProgress, RunProgress } from "./progress.js";
 import type { ProgressReporter, TextStream } from "./reporter.js";
-import { firstLine, ongoing, rolledBackText, succeededText, wholeSeconds } from "./wording.js";
+import { attemptSuffix, firstLine, ongoing, rolledBackText, succeededText, wholeSeconds } from "./wording.js";
 
 export interface LiveViewOptions {
   now?: () => number;
@@ -84,17 +84,23 @@ export function stateText(r: ReleaseProgress, now: number): string {
   switch (r.phase) {
     case "waiting":
       return "waiting";
-    case "running":
+    case "running": {
       if (r.rollback) return rolledBackText(r.rollback);
-      return `${ongoing(r.action)} ${wholeSeconds(now - (r.startedAt ?? now))}`;
+      const failed = r.retried.at(-1);
+      if (r.retryAt !== undefined && failed) {
+        return `attempt ${failed.attempt}/${r.maxAttempts} failed, retrying in ${wholeSeconds(r.retryAt - now + 999)}: ${firstLine(failed.error)}`;
+      }
+      return `${ongoing(r.action)} ${wholeSeconds(now - (r.startedAt ?? now))}${attemptSuffix(r)}`;
+    }
     case "testing":
       if (r.rollback) return rolledBackText(r.rollback);
-      return `testing ${wholeSeconds(now - (r.testingAt ?? now))}`;
+      return `testing ${wholeSeconds(now - (r.testingAt ?? now))}${attemptSuffix(r)}`;
     case "succeeded":
       return succeededText(r);
     case "failed": {
       const rollback = r.rollback ? `, ${rolledBackText(r.rollback)}` : "";
-      return `failed${rollback}: ${firstLine(r.error ?? "")}`;
+      const attempts = r.attempt && r.attempt > 1 ? ` after ${r.attempt} attempts` : "";
+      return `failed${attempts}${rollback}: ${firstLine(r.error ?? "")}`;
     }
     case "skipped":
       return `skipped: ${r.reason ?? ""}`;

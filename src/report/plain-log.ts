@@ -1,9 +1,11 @@
 // Progress for logs and CI (no TTY): one line per state change, stamped with
 // the time since the run started, e.g. `[12.3s] backend/app1-back: upgrading`.
+
+import { formatDiagnosis } from "../diagnose/format.js";
 import type { RunEvent } from "../run/events.js";
 import { type ReleaseProgress, RunProgress } from "./progress.js";
 import type { ProgressReporter, TextStream } from "./reporter.js";
-import { ongoing, rolledBackText, seconds, succeededText } from "./wording.js";
+import { attemptSuffix, ongoing, retryingText, rolledBackText, seconds, succeededText } from "./wording.js";
 
 export interface PlainLogOptions {
   now?: () => number;
@@ -37,10 +39,18 @@ export function describeChange(event: RunEvent, release: ReleaseProgress): strin
     case "succeeded":
       return succeededText(release);
     case "failed":
-      return `failed: ${event.error.trim()}`;
+      return withDiagnosis(`failed: ${event.error.trim()}`, event.diagnosis);
     case "rolledBack":
       return rolledBackText(release.rollback!);
     case "skipped":
       return `skipped: ${event.reason}`;
+    case "retrying":
+      return withDiagnosis(`${retryingText(event)}: ${event.error.trim()}`, event.diagnosis);
+    case "attempt":
+      return `${ongoing(release.action)}${attemptSuffix(event)}`;
   }
+}
+
+function withDiagnosis(text: string, diagnosis: Parameters<typeof formatDiagnosis>[0] | undefined): string {
+  return diagnosis ? `${text}\n${formatDiagnosis(diagnosis)}` : text;
 }

@@ -1,6 +1,7 @@
 // The state of each release in a run, folded from the runner's events. Every
 // reporter (live view, plain log, summary) reads the same fold, so they agree.
-import type { ReleaseAction, RunEvent } from "../run/events.js";
+import type { Diagnosis } from "../diagnose/diagnosis.js";
+import type { ReleaseAction, RunEvent, Undo } from "../run/events.js";
 
 export type Phase = "waiting" | "running" | "testing" | "succeeded" | "failed" | "skipped";
 
@@ -22,6 +23,23 @@ export interface ReleaseProgress {
   /** Why a release was skipped. */
   reason?: string;
   rollback?: Rollback;
+  /** Why it failed, from the cluster. */
+  diagnosis?: Diagnosis;
+  /** The attempt running (or last run) and how many the release gets; absent without retries. */
+  attempt?: number;
+  maxAttempts?: number;
+  /** When the next attempt starts, while a retry waits out its backoff. */
+  retryAt?: number;
+  /** Attempts that failed and were retried, oldest first. */
+  retried: FailedAttempt[];
+}
+
+export interface FailedAttempt {
+  attempt: number;
+  error: string;
+  undo: Undo;
+  diagnosis?: Diagnosis;
+  at: number;
 }
 
 /** Releases in the order the runner first mentioned them (queued order). */
@@ -30,7 +48,7 @@ export class RunProgress {
 
   /** Folds one event in and returns the release's new state. */
   apply(event: RunEvent): ReleaseProgress {
-    const release = this.#releases.get(event.id) ?? { id: event.id, phase: "waiting" };
+    const release = this.#releases.get(event.id) ?? { id: event.id, phase: "waiting", retried: [] };
     this.#releases.set(event.id, release);
     switch (event.type) {
       case "queued":
@@ -52,6 +70,7 @@ export class RunProgress {
           error: event.error,
           endedAt: event.at,
         });
+        if (event.diagnosis) release.diagnosis = event.diagnosis;
         break;
       case "rolledBack":
         // The runner reports the rollback first, then the failure that caused it.
@@ -62,6 +81,27 @@ export class RunProgress {
         break;
       case "skipped":
         Object.assign(release, { phase: "skipped", reason: event.reason, endedAt: event.at });
+        break;
+      case "retrying":
+        release.retried.push({
+          attempt: event.attempt,
+          error: event.error,
+          undo: event.undo,
+          ...(event.diagnosis ? { diagnosis: event.diagnosis } : {}),
+          at: event.at,
+        });
+        Object.assign(release, {
+          attempt: event.attempt,
+          maxAttempts: event.maxAttempts,
+          retryAt: event.at + event.delayMs,
+        });
+        break;
+      case "attempt":
+        Object.assign(release, {
+          attempt: event.attempt,
+          maxAttempts: event.maxAttempts,
+          retryAt: undefined,
+        });
         break;
     }
     return release;

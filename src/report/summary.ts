@@ -1,7 +1,15 @@
 // The end of a run: what happened to each release, as a table for people
 // (always printed, on stdout) or as the `-o json` report for machines.
+import type { Diagnosis } from "../diagnose/diagnosis.js";
+import { formatDiagnosis } from "../diagnose/format.js";
 import type { ReleaseAction, RunListener } from "../run/events.js";
-import { durationOf, type ReleaseProgress, type Rollback, RunProgress } from "./progress.js";
+import {
+  durationOf,
+  type FailedAttempt,
+  type ReleaseProgress,
+  type Rollback,
+  RunProgress,
+} from "./progress.js";
 import { formatTable } from "./table.js";
 import { done, firstLine, rolledBackText, seconds } from "./wording.js";
 
@@ -27,6 +35,12 @@ export interface ReleaseSummary {
   /** Epoch milliseconds of the release's start and end events. */
   startedAt?: number;
   endedAt?: number;
+  /** Why it failed, from the cluster. */
+  diagnosis?: Diagnosis;
+  /** How many attempts it took (set when it has retries and made more than one). */
+  attempts?: number;
+  /** The attempts that failed and were retried (absent: none). */
+  retried?: FailedAttempt[];
 }
 
 export interface RunSummary {
@@ -76,6 +90,9 @@ function summarizeRelease(p: ReleaseProgress): ReleaseSummary {
   if (p.rollback !== undefined) summary.rollback = p.rollback;
   if (p.startedAt !== undefined) summary.startedAt = p.startedAt;
   if (p.endedAt !== undefined) summary.endedAt = p.endedAt;
+  if (p.diagnosis !== undefined) summary.diagnosis = p.diagnosis;
+  if (p.attempt !== undefined) summary.attempts = p.attempt;
+  if (p.retried.length > 0) summary.retried = p.retried;
   return summary;
 }
 
@@ -100,21 +117,33 @@ export function formatSummary(summary: RunSummary): string {
       resultText(r),
       r.revision === undefined ? "-" : String(r.revision),
       r.durationMs === undefined ? "-" : seconds(r.durationMs),
-      firstLine(r.error ?? r.reason ?? ""),
+      firstLine(r.error ?? r.reason ?? "") || attemptsNote(r),
     ]),
   );
   const details = summary.releases
-    .filter((r) => r.error?.trim().includes("\n"))
-    .map((r) => `${r.id}: ${r.action ?? "run"} failed:\n${indent(r.error!.trim())}`);
+    .filter((r) => r.error?.trim().includes("\n") || r.diagnosis)
+    .map((r) => {
+      const why = r.diagnosis ? `\n${indent(formatDiagnosis(r.diagnosis))}` : "";
+      return `${r.id}: ${r.action ?? "run"} failed:\n${indent(r.error?.trim() ?? "")}${why}`;
+    });
   return [summary.releases.length > 0 ? table : undefined, totalsLine(summary), ...details]
     .filter((part) => part !== undefined)
     .join("\n\n");
 }
 
+/** e.g. `after 2 failed attempts` for a release that succeeded on a retry. */
+function attemptsNote(r: ReleaseSummary): string {
+  const failed = r.retried?.length ?? 0;
+  return r.outcome === "succeeded" && failed > 0
+    ? `after ${failed} failed ${failed === 1 ? "attempt" : "attempts"}`
+    : "";
+}
+
 function resultText(r: ReleaseSummary): string {
   switch (r.outcome) {
     case "failed": {
-      const failed = r.action ? `${r.action} failed` : "failed";
+      const tries = r.attempts && r.attempts > 1 ? ` (${r.attempts} attempts)` : "";
+      const failed = `${r.action ? `${r.action} failed` : "failed"}${tries}`;
       return r.rollback ? `${failed}, ${rolledBackText(r.rollback)}` : failed;
     }
     case "skipped":
@@ -179,6 +208,10 @@ export interface SummaryJson {
     /** When its helm work started and ended (ISO 8601), for ordering and timelines. */
     startedAt: string | null;
     endedAt: string | null;
+    /** Why it failed, from the cluster: objects not ready, conditions, container states, events. */
+    diagnosis: Diagnosis | null;
+    /** Every install/upgrade attempt, in order (one unless it has retries); empty when none ran. */
+    attempts: AttemptJson[];
   }[];
   ok: boolean;
   durationMs: number;
@@ -200,8 +233,47 @@ export function summaryJson(summary: RunSummary): SummaryJson {
       rolledBackToRevision: r.rollback?.toRevision ?? null,
       startedAt: r.startedAt === undefined ? null : new Date(r.startedAt).toISOString(),
       endedAt: r.endedAt === undefined ? null : new Date(r.endedAt).toISOString(),
+      diagnosis: r.diagnosis ?? null,
+      attempts: attemptsJson(r),
     })),
     ok: summary.ok,
     durationMs: summary.durationMs,
   };
+}
+
+// --- retries ---
+export interface AttemptJson {
+  attempt: number;
+  outcome: "succeeded" | "failed";
+  error: string | null;
+  rolledBack: boolean;
+  rolledBackToRevision: number | null;
+  diagnosis: Diagnosis | null;
+}
+
+function attemptsJson(r: ReleaseSummary): AttemptJson[] {
+  if (r.action !== "install" && r.action !== "upgrade") return [];
+  if (r.outcome !== "succeeded" && r.outcome !== "failed") return [];
+  const retried: AttemptJson[] = (r.retried ?? []).map((a) => ({
+    attempt: a.attempt,
+    outcome: "failed",
+    error: a.error,
+    rolledBack: true,
+    rolledBackToRevision: a.undo.toRevision ?? null,
+    diagnosis: a.diagnosis ?? null,
+  }));
+  // A retry dropped during its backoff (the run stopping): the failure is the attempt already listed.
+  const previous = retried.at(-1);
+  if (previous && previous.attempt === r.attempts && r.outcome === "failed") {
+    return [...retried.slice(0, -1), { ...previous, error: r.error ?? previous.error }];
+  }
+  const last: AttemptJson = {
+    attempt: retried.length + 1,
+    outcome: r.outcome,
+    error: r.error ?? null,
+    rolledBack: r.rollback !== undefined,
+    rolledBackToRevision: r.rollback?.toRevision ?? null,
+    diagnosis: r.diagnosis ?? null,
+  };
+  return [...retried, last];
 }

@@ -32,7 +32,7 @@ export function done(action: ReleaseAction | undefined): string {
 export function succeededText(release: ReleaseProgress): string {
   const revision = release.revision === undefined ? "" : ` (revision ${release.revision})`;
   const duration = durationOf(release);
-  return `${done(release.action)}${revision}${duration === undefined ? "" : ` in ${seconds(duration)}`}`;
+  return `${done(release.action)}${revision}${duration === undefined ? "" : ` in ${seconds(duration)}`}${attemptSuffix(release)}`;
 }
 
 export function rolledBackText(rollback: Rollback): string {
@@ -60,4 +60,20 @@ function minutes(totalSeconds: number): string {
 
 export function firstLine(text: string): string {
   return text.trim().split("\n")[0]?.trim() ?? "";
+}
+
+// --- retries ---
+/** e.g. ` (attempt 2/3)`; empty for a first attempt or a release without retries. */
+export function attemptSuffix(release: { attempt?: number; maxAttempts?: number }): string {
+  return release.attempt && release.attempt > 1 ? ` (attempt ${release.attempt}/${release.maxAttempts})` : "";
+}
+
+/** e.g. `attempt 1/3 failed, rolled back (uninstalled); retrying in 5.0s`. */
+export function retryingText(event: {
+  attempt: number;
+  maxAttempts: number;
+  undo: Rollback;
+  delayMs: number;
+}): string {
+  return `attempt ${event.attempt}/${event.maxAttempts} failed, ${rolledBackText(event.undo)}; retrying in ${seconds(event.delayMs)}`;
 }

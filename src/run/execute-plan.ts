@@ -3,6 +3,7 @@
 // graph — each release's planned action the moment its needs are done
 // (reversed for destroy). Afterwards, when helm processes were stopped or a
 // release failed, no release may be left pending.
+import type { Diagnostics } from "../diagnose/watch.js";
 import type { ReleaseGraph } from "../graph/release-graph.js";
 import { type Outcome, runGraph, type SkipReason } from "../graph/schedule.js";
 import type { HelmClient } from "../helm/client.js";
@@ -39,6 +40,8 @@ export interface ExecuteSettings {
   cluster?: Cluster;
   /** Release hooks (absent: hooks do not run). */
   hooks?: HookDeps;
+  /** Watches the cluster while helm runs, to say why a release failed (absent: errors only). */
+  diagnostics?: Diagnostics;
   /** Reads the current state of `ids` again (to find releases left pending). */
   readState(ids: ReadonlySet<string>): Promise<ReadonlyMap<string, DeployedRelease>>;
 }
@@ -106,7 +109,9 @@ export async function executePlan(
           emit: stepEmit,
           signal: interrupts.hard.signal,
           kill: interrupts.kill?.signal,
+          stop: interrupts.soft.signal,
           cluster: settings.cluster,
+          diagnostics: settings.diagnostics,
         }),
       );
       if (!ok && settings.failFast) interrupts.soft.abort();

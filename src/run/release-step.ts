@@ -1,25 +1,19 @@
 // One release's part of a deploying run: the action its plan gives it —
-// install/upgrade (atomic, timed) then its tests, rolling back when the tests
-// fail; uninstall; or nothing. Never throws: the outcome is reported as events
-// and a boolean for the scheduler.
-import { HelmError, ReleasesError } from "../errors.js";
-import {
-  FINGERPRINT_LABEL,
-  rollbackArgs,
-  SECRETS_LABEL,
-  type Target,
-  testArgs,
-  uninstallArgs,
-  upgradeArgs,
-} from "../helm/args.js";
+// install/upgrade (atomic, timed, with its tests; tried again after a rollback
+// when it sets `retries`); uninstall; or nothing. Never throws: the outcome is
+// reported as events and a boolean for the scheduler.
+import type { Diagnostics } from "../diagnose/watch.js";
+import { type Target, uninstallArgs } from "../helm/args.js";
 import type { HelmClient } from "../helm/client.js";
 import type { Cluster } from "../kube/cluster.js";
 import type { PlannedRelease } from "../plan/deploy-plan.js";
 import { prepareCrds } from "../render/crds.js";
-import { withHelmChart } from "../render/helm-chart.js";
 import type { RenderedRelease } from "../values/render-releases.js";
+import { type AttemptResult, deployAttempt, describe } from "./deploy-attempt.js";
 import type { ReleaseAction, RunListener } from "./events.js";
-import { lastGoodRevision } from "./history.js";
+import { maxAttempts, pause, retryDelayMs } from "./retries.js";
+
+export { atomicUndo } from "./deploy-attempt.js";
 
 export interface StepOptions {
   helm: HelmClient;
@@ -29,8 +23,12 @@ export interface StepOptions {
   signal: AbortSignal;
   /** Aborted when the grace period after `signal` ends: helm gets SIGKILL. */
   kill?: AbortSignal;
+  /** Aborted when the run starts nothing new (first Ctrl-C, lost lock, --fail-fast): no further attempt. */
+  stop?: AbortSignal;
   /** For `crds: createReplace`. */
   cluster?: Cluster;
+  /** Watches the cluster while helm runs, to say why a release failed. */
+  diagnostics?: Diagnostics;
 }
 
 export async function releaseStep(
@@ -46,8 +44,6 @@ export async function releaseStep(
     namespace: release.namespace,
     kubeContext: options.kubeContext,
   };
-  // What was live before this run (after a --recover, the revision it went back to is looked up by helm).
-  const live = planned.revision === null ? undefined : { revision: planned.revision, status: planned.status };
   const action: ReleaseAction = planned.action;
   try {
     if (planned.action === "none") {
@@ -64,129 +60,84 @@ export async function releaseStep(
       return true;
     }
     if (planned.action === "unchanged") {
-      emit({ type: "succeeded", id, action: "unchanged", revision: live?.revision, at: Date.now() });
+      emit({
+        type: "succeeded",
+        id,
+        action: "unchanged",
+        revision: planned.revision ?? undefined,
+        at: Date.now(),
+      });
       return true;
     }
     emit({ type: "started", id, action, at: Date.now() });
     const source = { chart: release.chart, version: release.version };
     const crdFlags = await prepareCrds(release, source, target, helm, options.cluster, options.signal);
-    const result = await withHelmChart(rendered, { major: helm.major }, (chart) =>
-      helm.run(
-        [
-          ...upgradeArgs({
-            major: helm.major,
-            target,
-            source: chart.source,
-            settings: release,
-            labels: { [FINGERPRINT_LABEL]: rendered.fingerprint, [SECRETS_LABEL]: rendered.secretsDigest },
-            postRenderer: chart.postRenderer,
-          }),
-          ...crdFlags,
-        ],
-        { stdin: rendered.valuesYaml, signal: options.signal, kill: options.kill, env: chart.env },
-      ),
-    );
-    const revision = Number(/^REVISION: (\d+)/m.exec(result.stdout)?.[1] ?? Number.NaN);
-    if (release.tests) {
-      emit({ type: "testing", id, at: Date.now() });
-      const test = await helm.run(testArgs(target, release.timeout), {
-        allowFailure: true,
-        signal: options.signal,
-        kill: options.kill,
-      });
-      if (test.code !== 0) {
-        const testError = `tests failed: ${summarize(test.stderr || test.stdout)}`;
-        try {
-          const previous = await rollbackTarget(helm, target, live);
-          if (previous !== undefined) {
-            await helm.run(rollbackArgs(helm.major, target, previous, release.timeout), {
-              signal: options.signal,
-            });
-          } else {
-            await helm.run(uninstallArgs(helm.major, target, release.timeout), {
-              signal: options.signal,
-              kill: options.kill,
-            });
-          }
-          emit({
-            type: "rolledBack",
-            id,
-            toRevision: previous,
-            uninstalled: previous === undefined,
-            at: Date.now(),
-          });
-        } catch (rollbackError) {
-          // Not rolled back: say so, rather than let the catch below report helm's rollback.
-          emit({
-            type: "failed",
-            id,
-            action,
-            error: `${testError}; rolling back failed too: ${describe(rollbackError)}`,
-            at: Date.now(),
-          });
-          return false;
-        }
-        emit({ type: "failed", id, action, error: testError, at: Date.now() });
-        return false;
-      }
+    const result = await attempts(rendered, planned, target, crdFlags, options);
+    if (result.ok) {
+      emit({ type: "succeeded", id, action, revision: result.revision, at: Date.now() });
+      return true;
     }
-    emit({
-      type: "succeeded",
-      id,
-      action,
-      revision: Number.isNaN(revision) ? undefined : revision,
-      at: Date.now(),
-    });
-    return true;
+    if (result.undo) emit({ type: "rolledBack", id, ...result.undo, at: Date.now() });
+    emit({ type: "failed", id, action, error: result.error, diagnosis: result.diagnosis, at: Date.now() });
+    return false;
   } catch (error) {
-    const undone = error instanceof HelmError ? atomicUndo(error.stderr) : undefined;
-    if (undone && action !== "uninstall" && action !== "none") {
-      // helm itself rolled the release back (or removed a failed first install), and said so.
-      emit({
-        type: "rolledBack",
-        id,
-        toRevision: undone === "rolled back" && live?.status === "deployed" ? live.revision : undefined,
-        uninstalled: undone === "uninstalled",
-        at: Date.now(),
-      });
-    }
     emit({ type: "failed", id, action, error: describe(error), at: Date.now() });
     return false;
   }
 }
 
-/**
- * The revision to go back to when a deployed revision fails its tests: the one
- * that was live, if it was deployed; else the newest that ever deployed fine;
- * undefined for a first install (or one that never worked): uninstall it.
- */
-async function rollbackTarget(
-  helm: HelmClient,
+/** Attempts until one succeeds, one cannot be retried, the retries are spent or the run stops. */
+async function attempts(
+  rendered: RenderedRelease,
+  planned: PlannedRelease,
   target: Target,
-  live: { revision: number; status: string } | undefined,
-): Promise<number | undefined> {
-  if (!live) return undefined;
-  if (live.status === "deployed") return live.revision;
-  return lastGoodRevision(helm, target, live.revision);
+  crdFlags: readonly string[],
+  options: StepOptions,
+): Promise<AttemptResult> {
+  const { emit } = options;
+  const id = rendered.release.id;
+  const policy = rendered.release.retries;
+  const max = maxAttempts(policy);
+  // What was live before this run (after a --recover, the revision it went back to is looked up by helm).
+  const live = planned.revision === null ? undefined : { revision: planned.revision, status: planned.status };
+  const stop = options.stop ?? new AbortController().signal;
+  for (let attempt = 1; ; attempt++) {
+    if (attempt > 1) emit({ type: "attempt", id, attempt, maxAttempts: max, at: Date.now() });
+    const result = await deployAttempt(rendered, {
+      helm: options.helm,
+      target,
+      live,
+      crdFlags,
+      signal: options.signal,
+      kill: options.kill,
+      diagnostics: options.diagnostics,
+      onTesting: () => emit({ type: "testing", id, at: Date.now() }),
+    });
+    if (result.ok) return result;
+    const stopping = stop.aborted || options.signal.aborted;
+    const delayMs = retryDelayMs(policy, attempt, result, stopping);
+    if (delayMs === undefined || !result.undo) {
+      return stopping && policy && attempt < max && result.undo
+        ? { ...result, error: `${result.error} (not retried: the run is stopping)` }
+        : result;
+    }
+    emit({
+      type: "retrying",
+      id,
+      attempt,
+      maxAttempts: max,
+      error: result.error,
+      undo: result.undo,
+      diagnosis: result.diagnosis,
+      delayMs,
+      at: Date.now(),
+    });
+    if (!(await pause(delayMs, anyOf(stop, options.signal)))) {
+      return { ...result, error: `${result.error} (not retried: the run is stopping)` };
+    }
+  }
 }
 
-function summarize(output: string): string {
-  const lines = output.trim().split("\n").filter(Boolean);
-  return (lines.findLast((l) => /error|fail/i.test(l)) ?? lines.at(-1) ?? "").trim();
-}
-
-function describe(error: unknown): string {
-  if (error instanceof ReleasesError) return error.message;
-  return error instanceof Error ? error.message : String(error);
-}
-
-/**
- * What helm's atomic mode did after a failure, from its own message: helm 3
- * "…has been rolled back due to atomic being set", helm 4 "…due to
- * rollback-on-failure being set" (or "uninstalled" for a first install).
- * Undefined when helm did not get that far (e.g. another operation in progress).
- */
-export function atomicUndo(stderr: string): "rolled back" | "uninstalled" | undefined {
-  const match = /has been (rolled back|uninstalled) due to (?:atomic|rollback-on-failure)/.exec(stderr);
-  return match ? (match[1] as "rolled back" | "uninstalled") : undefined;
+function anyOf(...signals: AbortSignal[]): AbortSignal {
+  return AbortSignal.any(signals);
 }

@@ -1,15 +1,28 @@
-import type { Command } from "commander";
+import { type Command, Option } from "commander";
 import type { DeployPlan } from "../../plan/deploy-plan.js";
 import { countActions, type PlanMode } from "../../plan/deploy-plan.js";
 import { formatTable } from "../../report/table.js";
 import type { CommandContext } from "../context.js";
 import { deploy, readPlan } from "../deploy.js";
+import { type ReviewOptions, reviewPlan, wantsQuestion } from "../review.js";
 import { addRunOptions, type RunOptions } from "../run-options.js";
 import { nothingSelected, prepareRendered } from "../workspace.js";
 
-interface SyncOptions extends RunOptions {
+interface SyncOptions extends RunOptions, ReviewOptions {
   force?: boolean;
   dryRun?: boolean;
+}
+
+/** -i / --yes: ask once for the whole plan, or never (see review.ts). */
+function addReviewOptions(command: Command): Command {
+  return command
+    .addOption(
+      new Option(
+        "-i, --interactive",
+        "show the plan and ask once before changing anything (default: $RELEASES_INTERACTIVE)",
+      ).conflicts(["yes", "dryRun"]),
+    )
+    .option("-y, --yes", "do not ask (CI): go ahead with the plan", false);
 }
 
 export function registerSync(program: Command, ctx: CommandContext): void {
@@ -32,9 +45,10 @@ Examples:
   releases sync -e development -l app=app1 --include-needs
   releases sync -e production --concurrency 8 --fail-fast`,
       ),
-  )
-    .option("--dry-run", "print what would be done to each release, in order; change nothing", false)
-    .action((options: SyncOptions) => syncOrApply(ctx, options, "sync"));
+  ).option("--dry-run", "print what would be done to each release, in order; change nothing", false);
+  addReviewOptions(program.commands.at(-1)!).action((options: SyncOptions) =>
+    syncOrApply(ctx, options, "sync"),
+  );
 
   addRunOptions(
     program
@@ -55,12 +69,14 @@ Examples:
   releases apply -e staging -l app=app2
   releases apply -e production --force`,
       ),
-  )
-    .option("--dry-run", "print what would be done to each release, in order; change nothing", false)
-    .action((options: SyncOptions) => syncOrApply(ctx, options, options.force ? "sync" : "apply"));
+  ).option("--dry-run", "print what would be done to each release, in order; change nothing", false);
+  addReviewOptions(program.commands.at(-1)!).action((options: SyncOptions) =>
+    syncOrApply(ctx, options, options.force ? "sync" : "apply"),
+  );
 }
 
 async function syncOrApply(ctx: CommandContext, options: SyncOptions, mode: PlanMode): Promise<void> {
+  const ask = !options.dryRun && wantsQuestion(ctx, options);
   ctx.session.warmCluster();
   const { workspace, rendered } = await prepareRendered(ctx, options.helmBinary);
   if (nothingSelected(workspace, ctx)) return;
@@ -70,7 +86,13 @@ async function syncOrApply(ctx: CommandContext, options: SyncOptions, mode: Plan
     printPlan(ctx, plan);
     return;
   }
-  await deploy(ctx, { workspace, rendered, mode, options });
+  await deploy(ctx, {
+    workspace,
+    rendered,
+    mode,
+    options,
+    review: (plan, cluster) => reviewPlan(ctx, plan, rendered, cluster, ask),
+  });
 }
 
 /** `--dry-run`: the plan, read from the cluster in one pass, with no lock taken and nothing changed. */

@@ -3,6 +3,7 @@ import { ReleaseFailedError } from "../../errors.js";
 import { runGraph } from "../../graph/schedule.js";
 import { testArgs } from "../../helm/args.js";
 import type { CommandContext } from "../context.js";
+import { diagnoseTest } from "../diagnostics.js";
 import { reporterFor } from "../interrupts.js";
 import { positiveInt } from "../options.js";
 import { addHelmOption } from "../run-options.js";
@@ -50,7 +51,8 @@ Examples:
             .trim()
             .split("\n")
             .findLast((l) => l.trim() !== "") ?? `exit ${out.code}`;
-        emit({ type: "failed", id, action: "test", error: reason, at: Date.now() });
+        const diagnosis = await diagnoseTest(ctx, target, `${out.stderr}\n${out.stdout}`);
+        emit({ type: "failed", id, action: "test", error: reason, diagnosis, at: Date.now() });
         return false;
       },
     );

@@ -152,6 +152,14 @@ describe("totals line", () => {
 
 describe("JSON report", () => {
   it("has every field for every release, null where it does not apply", () => {
+    const succeededAtOnce = {
+      attempt: 1,
+      outcome: "succeeded",
+      error: null,
+      rolledBack: false,
+      rolledBackToRevision: null,
+      diagnosis: null,
+    };
     const json = summaryJson(summaryOfScenario());
     const iso = (ms: number) => new Date(T0 + ms).toISOString();
     expect(json).toEqual({
@@ -172,6 +180,8 @@ describe("JSON report", () => {
           rolledBackToRevision: null,
           startedAt: iso(500),
           endedAt: iso(8_600),
+          diagnosis: null,
+          attempts: [succeededAtOnce],
         },
         {
           id: "core/metrics",
@@ -187,6 +197,8 @@ describe("JSON report", () => {
           rolledBackToRevision: null,
           startedAt: null,
           endedAt: iso(700),
+          diagnosis: null,
+          attempts: [],
         },
         {
           id: "backend/app1-back",
@@ -202,6 +214,17 @@ describe("JSON report", () => {
           rolledBackToRevision: 3,
           startedAt: iso(9_000),
           endedAt: iso(20_100),
+          diagnosis: null,
+          attempts: [
+            {
+              attempt: 1,
+              outcome: "failed",
+              error: TEST_ERROR,
+              rolledBack: true,
+              rolledBackToRevision: 3,
+              diagnosis: null,
+            },
+          ],
         },
         {
           id: "backend/app2-back",
@@ -217,6 +240,8 @@ describe("JSON report", () => {
           rolledBackToRevision: null,
           startedAt: iso(9_000),
           endedAt: iso(12_300),
+          diagnosis: null,
+          attempts: [succeededAtOnce],
         },
         {
           id: "frontend/app1-front",
@@ -232,6 +257,8 @@ describe("JSON report", () => {
           rolledBackToRevision: null,
           startedAt: null,
           endedAt: iso(20_100), // when it was skipped
+          diagnosis: null,
+          attempts: [],
         },
       ],
     });
