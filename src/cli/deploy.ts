@@ -10,6 +10,7 @@ import type { Cluster } from "../kube/cluster.js";
 import { readDeployedReleases } from "../kube/cluster.js";
 import { acquireLock } from "../kube/lease.js";
 import type { DeployedRelease } from "../kube/release-record.js";
+import { runRecordStore } from "../kube/run-records.js";
 import { buildDeployPlan, type DeployPlan, type PlanMode } from "../plan/deploy-plan.js";
 import type { RunSummary } from "../report/summary.js";
 import { executePlan } from "../run/execute-plan.js";
@@ -19,6 +20,7 @@ import type { RenderedRelease } from "../values/render-releases.js";
 import type { CommandContext } from "./context.js";
 import { captureInterrupts, lazyReporter } from "./interrupts.js";
 import type { RunOptions } from "./run-options.js";
+import { type RunRecorder, recordedSettings, runOutcome, startRecording } from "./run-recording.js";
 import type { Workspace } from "./workspace.js";
 
 export interface DeployRequest {
@@ -26,6 +28,8 @@ export interface DeployRequest {
   /** The releases of the run, rendered (values are not needed to destroy). */
   rendered: readonly RenderedRelease[];
   mode: PlanMode;
+  /** What the run's record calls it: `sync`, `apply`, `destroy`, `rotate vault`, `secrets rotate`. */
+  command: string;
   options: RunOptions;
   /**
    * Called once everything is checked and the lock is held, before the first
@@ -51,8 +55,9 @@ export async function deploy(ctx: CommandContext, request: DeployRequest): Promi
   const interrupts = captureInterrupts(ctx);
   let plan: DeployPlan | undefined;
   try {
+    const lockNamespace = lockNamespaceOf(options, workspace, cluster);
     const lock = await acquireLock(cluster, {
-      namespace: options.lockNamespace ?? workspace.project.lockNamespace ?? cluster.namespace ?? "default",
+      namespace: lockNamespace,
       environment: environment.name,
       releases: ids,
       durationSeconds: options.lockDuration,
@@ -70,19 +75,31 @@ export async function deploy(ctx: CommandContext, request: DeployRequest): Promi
       if (rendered !== request.rendered) plan = planFor(rendered);
       const onLost = () => interrupts.soft.abort();
       lock.lost.addEventListener("abort", onLost, { once: true });
-      const execution = await executePlan(plan, rendered, workspace.graph.restrict(new Set(ids)), {
-        helm,
-        kubeContext: environment.kubeContext,
-        repositories: workspace.project.repositories,
-        env: ctx.io.env,
-        concurrency: options.concurrency,
-        failFast: options.failFast,
-        emit: reporter.listener,
-        interrupts,
-        readState: (which) => readDeployedReleases(cluster, which),
-        cluster,
-        hooks: hookDeps(ctx.io, ctx.redactor, environment.name, interrupts.hard.signal),
-      });
+      const graph = workspace.graph.restrict(new Set(ids));
+      const planned = plan;
+      const recorder = changesAnything(planned)
+        ? await startRecording(ctx, runRecordStore(cluster, lockNamespace), options, {
+            environment: environment.name,
+            command: request.command,
+            releases: recordedReleases(planned, rendered),
+            edges: graph.edges,
+          })
+        : undefined;
+      const execution = await recorded(recorder, cluster, ids, interrupts, lock.lost, () =>
+        executePlan(planned, rendered, graph, {
+          helm,
+          kubeContext: environment.kubeContext,
+          repositories: workspace.project.repositories,
+          env: ctx.io.env,
+          concurrency: options.concurrency,
+          failFast: options.failFast,
+          emit: reporter.listener,
+          interrupts,
+          readState: (which) => readDeployedReleases(cluster, which),
+          cluster,
+          hooks: hookDeps(ctx.io, ctx.redactor, environment.name, interrupts.hard.signal),
+        }),
+      );
       if (execution.unverified.length > 0) {
         ctx.io.stderr.write(
           `could not check that no release was left pending (${execution.unverified.join(", ")}): the cluster did not answer; ` +
@@ -109,6 +126,53 @@ export async function deploy(ctx: CommandContext, request: DeployRequest): Promi
     throw new ReleaseFailedError(`some releases ${what}`, { hint: "see the summary above" });
   }
   return { plan, summary };
+}
+
+/** Where the deploy lock and the run records live: --lock-namespace, defaults.lockNamespace, the context's namespace, default. */
+export function lockNamespaceOf(
+  options: { lockNamespace?: string },
+  workspace: Workspace,
+  cluster: Cluster,
+): string {
+  return options.lockNamespace ?? workspace.project.lockNamespace ?? cluster.namespace ?? "default";
+}
+
+/** A plan whose every release is left as it is (apply with nothing changed) leaves no record. */
+function changesAnything(plan: DeployPlan): boolean {
+  return plan.releases.some((p) => p.recover !== null || (p.action !== "unchanged" && p.action !== "none"));
+}
+
+function recordedReleases(plan: DeployPlan, rendered: readonly RenderedRelease[]) {
+  const byId = new Map(rendered.map((r) => [r.release.id, r.release]));
+  return plan.releases.map((p) => ({
+    id: p.id,
+    name: p.name,
+    namespace: p.namespace,
+    planned: p.action,
+    before: p.revision,
+    ...recordedSettings(byId.get(p.id)!),
+  }));
+}
+
+/** Runs `execute`, then completes the run's record (if any) with how it ended and what the cluster holds. */
+export async function recorded<T extends { outcomes: ReadonlyMap<string, string> }>(
+  recorder: RunRecorder | undefined,
+  cluster: Cluster,
+  ids: readonly string[],
+  interrupts: { signalled(): boolean },
+  lost: AbortSignal,
+  execute: () => Promise<T>,
+): Promise<T> {
+  let ok = false;
+  try {
+    const result = await execute();
+    ok = !lost.aborted && [...result.outcomes.values()].every((o) => o === "succeeded");
+    return result;
+  } finally {
+    await recorder?.complete(runOutcome(ok, interrupts.signalled()), () =>
+      readDeployedReleases(cluster, new Set(ids)),
+    );
+  }
 }
 
 /** The plan of `rendered` against `deployed`, without locking: for --dry-run, diff and status too. */

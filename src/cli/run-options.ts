@@ -16,6 +16,10 @@ export interface RunOptions extends HelmOptions {
   lockDuration: number;
   lockNamespace?: string;
   recover?: RecoverMode;
+  /** false with --no-record: no undo record in the cluster. */
+  record: boolean;
+  /** Who the run's record names (default: $RELEASES_IDENTITY, else user@host). */
+  identity?: string;
 }
 
 export function addHelmOption(command: Command): Command {
@@ -47,7 +51,9 @@ export function addRunOptions(command: Command): Command {
         "rollback",
         "uninstall",
       ]),
-    );
+    )
+    .option("--identity <who>", "who the run's record names (default: $RELEASES_IDENTITY, else user@host)")
+    .option("--no-record", "keep no record of this run in the cluster (it cannot be undone by rollback)");
 }
 
 /** For commands that render with helm (template, lint, diff): helm processes at once. */

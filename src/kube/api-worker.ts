@@ -14,7 +14,8 @@ interface Request {
     | "createLease"
     | "replaceLease"
     | "deleteLease"
-    | "createOrReplaceCrd";
+    | "createOrReplaceCrd"
+    | RunRecordOp;
   args: unknown[];
 }
 
@@ -92,6 +93,8 @@ async function perform({ op, args }: Request): Promise<unknown> {
       return null;
     case "createOrReplaceCrd":
       return createOrReplaceCrd(ready, args[0] as { metadata: { name: string } });
+    default:
+      return runRecordOp(ready, op, args);
   }
 }
 
@@ -117,6 +120,25 @@ async function createOrReplaceCrd(api: Ready, body: { metadata: { name: string }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   throw new Error(`CustomResourceDefinition ${name} was not established within 30 s`);
+}
+
+// ---- run records (undo): ConfigMaps in the lock namespace ----
+
+type RunRecordOp = "listConfigMaps" | "createConfigMap" | "replaceConfigMap" | "deleteConfigMap";
+
+async function runRecordOp(api: Ready, op: RunRecordOp, args: unknown[]): Promise<unknown> {
+  const [namespace, b, c] = args as [string, unknown, unknown];
+  switch (op) {
+    case "listConfigMaps":
+      return (await api.core.listNamespacedConfigMap({ namespace, labelSelector: b as string })).items;
+    case "createConfigMap":
+      return api.core.createNamespacedConfigMap({ namespace, body: b as never });
+    case "replaceConfigMap":
+      return api.core.replaceNamespacedConfigMap({ namespace, name: b as string, body: c as never });
+    case "deleteConfigMap":
+      await api.core.deleteNamespacedConfigMap({ namespace, name: b as string });
+      return null;
+  }
 }
 
 /** Class instances become plain data; errors keep what callers branch on (HTTP code). */

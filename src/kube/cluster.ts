@@ -43,6 +43,25 @@ export interface Cluster {
   };
   /** Creates a CustomResourceDefinition, or replaces the one there (a chart's crds/ with `crds: createReplace`). */
   createOrReplaceCrd?(body: { metadata: { name: string } }): Promise<void>;
+  // ---- run records (undo): ConfigMaps in the lock namespace ----
+  configMaps: {
+    list(namespace: string, labelSelector: string): Promise<ConfigMapObject[]>;
+    create(namespace: string, body: ConfigMapObject): Promise<ConfigMapObject>;
+    replace(namespace: string, name: string, body: ConfigMapObject): Promise<ConfigMapObject>;
+    delete(namespace: string, name: string): Promise<void>;
+  };
+}
+
+/** A ConfigMap as plain data (run records, kube/run-records.ts). */
+export interface ConfigMapObject {
+  metadata?: {
+    name?: string;
+    namespace?: string;
+    resourceVersion?: string;
+    labels?: Record<string, string>;
+    annotations?: Record<string, string>;
+  };
+  data?: Record<string, string>;
 }
 
 /** An API error as the worker reports it: `code` is the HTTP status when there was one. */
@@ -163,6 +182,18 @@ export async function connectCluster(
     },
     createOrReplaceCrd: async (body) => {
       await worker.call("createOrReplaceCrd", body);
+    },
+    // ---- run records (undo) ----
+    configMaps: {
+      list: (namespace, labelSelector) =>
+        worker.call("listConfigMaps", namespace, labelSelector) as Promise<ConfigMapObject[]>,
+      create: (namespace, body) =>
+        worker.call("createConfigMap", namespace, body) as Promise<ConfigMapObject>,
+      replace: (namespace, name, body) =>
+        worker.call("replaceConfigMap", namespace, name, body) as Promise<ConfigMapObject>,
+      delete: async (namespace, name) => {
+        await worker.call("deleteConfigMap", namespace, name);
+      },
     },
   };
 }

@@ -1,5 +1,13 @@
 // What the runner tells the world. Reporters (live view, plain log, JSON) only listen.
-export type ReleaseAction = "install" | "upgrade" | "uninstall" | "unchanged" | "test" | "none";
+export type ReleaseAction =
+  | "install"
+  | "upgrade"
+  | "uninstall"
+  | "unchanged"
+  | "test"
+  | "none"
+  /** `releases rollback`: back to an earlier revision. */
+  | "rollback";
 
 export type RunEvent =
   | { type: "queued"; id: string }

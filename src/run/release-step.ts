@@ -170,12 +170,13 @@ async function rollbackTarget(
   return lastGoodRevision(helm, target, live.revision);
 }
 
-function summarize(output: string): string {
+/** The line of a failed `helm test` that says why. */
+export function summarize(output: string): string {
   const lines = output.trim().split("\n").filter(Boolean);
   return (lines.findLast((l) => /error|fail/i.test(l)) ?? lines.at(-1) ?? "").trim();
 }
 
-function describe(error: unknown): string {
+export function describe(error: unknown): string {
   if (error instanceof ReleasesError) return error.message;
   return error instanceof Error ? error.message : String(error);
 }

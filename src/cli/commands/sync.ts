@@ -70,7 +70,7 @@ async function syncOrApply(ctx: CommandContext, options: SyncOptions, mode: Plan
     printPlan(ctx, plan);
     return;
   }
-  await deploy(ctx, { workspace, rendered, mode, options });
+  await deploy(ctx, { workspace, rendered, mode, command: options.force ? "apply --force" : mode, options });
 }
 
 /** `--dry-run`: the plan, read from the cluster in one pass, with no lock taken and nothing changed. */
