@@ -3,7 +3,7 @@
 // uninstalls what it installed, dependents first; `history` lists the runs;
 // `--run` undoes an older one; one release goes back to a chosen revision; a
 // release that moved on since the run is refused, naming its revisions.
-import { describe, expect, it, onTestFinished } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunRecord } from "../../../src/plan/run-record.js";
 import {
   type CliResult,
@@ -38,59 +38,65 @@ const historyOf = async (project: Project): Promise<History> => {
 const ok = (result: CliResult) => expect(result.code, `${result.stderr}\n${result.stdout}`).toBe(0);
 
 describe.each(HELM_BINARIES)("undo with %s", (helm) => {
-  it("rollback restores the previous revisions, uninstalls the new release, in reverse order; history, --run, one release, refusal", async () => {
-    const ns = `undo-${unique()}`;
-    const stack = (message: string, withExtra: boolean): ReleaseSpec[] => [
-      { name: "base", namespace: ns, values: [{ message: `base ${message}` }] },
-      { name: "mid", namespace: ns, needs: ["base"], tests: true, values: [{ message: `mid ${message}` }] },
-      { name: "top", namespace: ns, needs: ["mid"], values: [{ message: `top ${message}` }] },
-      ...(withExtra ? [{ name: "extra", namespace: ns, needs: ["top"] }] : []),
-    ];
-    const project = new Project(helm, stack("one", false));
-    onTestFinished(async () => {
-      await project.cleanUp();
-      await kubectl(["delete", "configmap", "-A", "-l", `releases.dev/environment=${project.environment}`]);
-    });
-    const env = { RELEASES_IDENTITY: "e2e-bot" };
-    const id = (name: string) => `${ns}/${name}`;
+  const ns = `undo-${unique()}`;
+  const id = (name: string) => `${ns}/${name}`;
+  const env = { RELEASES_IDENTITY: "e2e-bot" };
+  const stack = (message: string, withExtra: boolean): ReleaseSpec[] => [
+    { name: "base", namespace: ns, values: [{ message: `base ${message}` }] },
+    { name: "mid", namespace: ns, needs: ["base"], tests: true, values: [{ message: `mid ${message}` }] },
+    { name: "top", namespace: ns, needs: ["mid"], values: [{ message: `top ${message}` }] },
+    ...(withExtra ? [{ name: "extra", namespace: ns, needs: ["top"] }] : []),
+  ];
+  let project: Project;
+  // The run to undo (three upgrades and one install) and the one before it (the first install).
+  let run1: RunRecord;
+  let run2: RunRecord;
 
+  beforeAll(async () => {
+    project = new Project(helm, stack("one", false));
     ok(await project.releases(["sync"], { env }));
-    // The run to undo: three upgrades and one install.
     project.setReleases(stack("two", true));
     const deployed = await project.releases(["sync"], { env });
     ok(deployed);
     for (const name of ["base", "mid", "top"])
       expect(reportOf(deployed, id(name))).toMatchObject({ revision: 2 });
     expect(reportOf(deployed, id("extra"))).toMatchObject({ action: "install", revision: 1 });
+  });
 
-    // history: newest first, who, command, outcome, per release before and after.
+  afterAll(async () => {
+    await project.cleanUp();
+    await kubectl(["delete", "configmap", "-A", "-l", `releases.dev/environment=${project.environment}`]);
+  });
+
+  it("history lists each run, newest first: who, command, outcome, per release before and after, no values", async () => {
     const before = await historyOf(project);
     expect(before.runs.map((r) => [r.command, r.outcome, r.who])).toEqual([
       ["sync", "succeeded", "e2e-bot"],
       ["sync", "succeeded", "e2e-bot"],
     ]);
-    const [run2, run1] = before.runs;
-    expect(run2!.releases.map((r) => [r.id, r.before, r.after, r.change])).toEqual([
+    [run2, run1] = before.runs as [RunRecord, RunRecord];
+    expect(run2.releases.map((r) => [r.id, r.before, r.after, r.change])).toEqual([
       [id("base"), 1, 2, "upgraded"],
       [id("mid"), 1, 2, "upgraded"],
       [id("top"), 1, 2, "upgraded"],
       [id("extra"), null, 1, "installed"],
     ]);
-    // A record holds no values.
     expect(JSON.stringify(before.runs)).not.toContain("base two");
     const text = await history(project, "text");
-    expect(text.stdout).toContain(run2!.id);
+    expect(text.stdout).toContain(run2.id);
     expect(text.stdout).toMatch(new RegExp(`${id("extra")} -→1`));
+  });
 
-    // The dry run prints the plan and changes nothing.
+  it("rollback --dry-run prints the plan, dependents first, and changes nothing", async () => {
     const dry = await project.releases(["rollback", "--dry-run"], { output: "text" });
     ok(dry);
     expect(dry.stdout).toMatch(new RegExp(`1\\s+${id("extra")}\\s+uninstall`));
     expect(dry.stdout).toMatch(new RegExp(`4\\s+${id("base")}\\s+rollback\\s+2\\s+1`));
-    expect(dry.stdout).toContain(`undoes run ${run2!.id}`);
+    expect(dry.stdout).toContain(`undoes run ${run2.id}`);
     expect(await helmHistory(helm, "base", ns)).toHaveLength(2);
+  });
 
-    // rollback: the last run is undone, dependents first.
+  it("rollback restores exactly the previous revisions and uninstalls the new release, in reverse order", async () => {
     const undone = await project.releases(["rollback", "--debug"], { env });
     ok(undone);
     const step = (name: string) => reportOf(undone, id(name));
@@ -102,14 +108,13 @@ describe.each(HELM_BINARIES)("undo with %s", (helm) => {
     expect(at("top", "startedAt")).toBeGreaterThanOrEqual(at("extra", "endedAt"));
     expect(at("mid", "startedAt")).toBeGreaterThanOrEqual(at("top", "endedAt"));
     expect(at("base", "startedAt")).toBeGreaterThanOrEqual(at("mid", "endedAt"));
-    // Exactly the previous revisions, waited for; mid's tests ran.
     for (const name of ["base", "mid", "top"]) {
-      const history = await helmHistory(helm, name, ns);
-      expect(history.map((h) => h.revision)).toEqual([1, 2, 3]);
-      expect(await helmValues(helm, name, ns, 3)).toEqual(await helmValues(helm, name, ns, 1));
+      const revisions = await helmHistory(helm, name, ns);
+      expect(revisions.map((h) => h.revision)).toEqual([1, 2, 3]);
       expect(await helmValues(helm, name, ns, 3)).toEqual({ message: `${name} one` });
     }
     expect(await helmList(helm, [ns])).not.toContain(id("extra"));
+    // helm rollback to the revisions before, waited for; mid's tests ran after its rollback.
     const rollbacks = undone.helmCalls.filter((c) => c[0] === "rollback");
     expect(rollbacks.map((c) => c.slice(1, 3))).toEqual([
       ["top", "1"],
@@ -120,24 +125,26 @@ describe.each(HELM_BINARIES)("undo with %s", (helm) => {
     expect(undone.helmCalls.some((c) => c[0] === "test" && c[1] === "mid")).toBe(true);
 
     // The rollback is a run too.
-    const afterUndo = await historyOf(project);
-    expect(afterUndo.runs[0]).toMatchObject({ command: `rollback --run ${run2!.id}`, undoes: run2!.id });
-    expect(afterUndo.runs[0]!.releases.find((r) => r.id === id("extra"))).toMatchObject({
+    const [latest] = (await historyOf(project)).runs;
+    expect(latest).toMatchObject({ command: `rollback --run ${run2.id}`, undoes: run2.id, who: "e2e-bot" });
+    expect(latest!.releases.find((r) => r.id === id("extra"))).toMatchObject({
       before: 1,
       after: null,
       change: "uninstalled",
     });
+  });
 
-    // Refusal: the first run left revision 1 everywhere; the releases moved on since.
-    const refused = await project.releases(["rollback", "--run", run1!.id], { output: "text" });
+  it("refuses a run whose releases moved on, naming the release and its revisions; nothing changes", async () => {
+    const refused = await project.releases(["rollback", "--run", run1.id], { output: "text" });
     expect(refused.code).toBe(4);
     expect(refused.stderr).toContain(
-      `${id("base")} moved on since run ${run1!.id}: it is at revision 3, the run left revision 1`,
+      `${id("base")} moved on since run ${run1.id}: it is at revision 3, the run left revision 1`,
     );
     expect(refused.stderr).toContain("--force");
     expect(await helmHistory(helm, "base", ns)).toHaveLength(3);
+  });
 
-    // --run: an older run is undone, a newer one on another release is left alone.
+  it("rollback --run undoes an older run and leaves a newer one on another release alone", async () => {
     project.setReleases(stack("three", false));
     ok(await project.releases(["sync", "-l", "name=top"]));
     const topRun = (await historyOf(project)).runs[0]!;
@@ -148,8 +155,9 @@ describe.each(HELM_BINARIES)("undo with %s", (helm) => {
     expect(older.report?.releases.map((r) => [r.id, r.action])).toEqual([[id("top"), "rollback"]]);
     expect(await helmValues(helm, "top", ns, 5)).toEqual({ message: "top one" });
     expect((await helmHistory(helm, "base", ns)).at(-1)?.revision).toBe(4);
+  });
 
-    // One release, to a chosen revision.
+  it("rollback <release> --revision N takes one release to that revision, and refuses one helm does not hold", async () => {
     const single = await project.releases(["rollback", "mid", "--revision", "2"]);
     ok(single);
     expect(reportOf(single, id("mid"))).toMatchObject({ action: "rollback", revision: 4 });
