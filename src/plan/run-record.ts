@@ -121,18 +121,21 @@ export function completedRecord(
   };
 }
 
+/** What the run did to a release; one it did not touch (another run may have) is `left`. */
 export function changeOf(before: number | null, after: number | null, planned: string): ReleaseChange {
-  if (before === after) return "left";
+  if (before === after || !touches(planned)) return "left";
   if (before === null) return "installed";
   if (after === null) return "uninstalled";
   return planned === "rollback" ? "rolled back" : "upgraded";
 }
 
+function touches(planned: string): boolean {
+  return planned !== "unchanged" && planned !== "none";
+}
+
 /** The releases a run changed (for a started record: unknown yet, so every release it planned to touch). */
 export function changedReleases(record: RunRecord): RecordedRelease[] {
-  if (record.outcome === "started") {
-    return record.releases.filter((r) => r.planned !== "unchanged" && r.planned !== "none");
-  }
+  if (record.outcome === "started") return record.releases.filter((r) => touches(r.planned));
   return record.releases.filter((r) => r.change !== "left");
 }
 

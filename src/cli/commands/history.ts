@@ -1,6 +1,7 @@
 // `releases history`: the recorded runs of an environment, newest first — what
 // `rollback` can undo.
 import type { Command } from "commander";
+import { UsageError } from "../../errors.js";
 import { runRecordStore } from "../../kube/run-records.js";
 import { changedReleases, newestFirst, RECORDS_KEPT, type RunRecord } from "../../plan/run-record.js";
 import { formatTable } from "../../report/table.js";
@@ -26,6 +27,10 @@ Examples:
   releases history -e production -o json`,
     )
     .action(async (options: { lockNamespace?: string }) => {
+      if (ctx.globals().selector.length > 0)
+        throw new UsageError("history lists whole runs: it takes no selector", {
+          hint: "`releases history -o json` gives each run's releases",
+        });
       ctx.session.warmCluster();
       const workspace = await openWorkspace(ctx);
       const environment = workspace.project.environment;

@@ -109,6 +109,7 @@ describe("completing a record from the cluster after the run", () => {
     [3, null, "uninstall", "uninstalled"],
     [3, 4, "upgrade", "upgraded"],
     [3, 4, "rollback", "rolled back"],
+    [3, 4, "unchanged", "left"],
   ] as const)("before %s, after %s, planned %s: %s", (before, after, planned, change) => {
     expect(changeOf(before, after, planned)).toBe(change);
   });
