@@ -20,7 +20,7 @@ import type { RenderedRelease } from "../values/render-releases.js";
 import type { CommandContext } from "./context.js";
 import { captureInterrupts, lazyReporter } from "./interrupts.js";
 import type { RunOptions } from "./run-options.js";
-import { type RunRecorder, recordedSettings, runOutcome, startRecording } from "./run-recording.js";
+import { changesAnything, recorded, recordedReleases, startRecording } from "./run-recording.js";
 import type { Workspace } from "./workspace.js";
 
 export interface DeployRequest {
@@ -100,18 +100,10 @@ export async function deploy(ctx: CommandContext, request: DeployRequest): Promi
           hooks: hookDeps(ctx.io, ctx.redactor, environment.name, interrupts.hard.signal),
         }),
       );
-      if (execution.unverified.length > 0) {
-        ctx.io.stderr.write(
-          `could not check that no release was left pending (${execution.unverified.join(", ")}): the cluster did not answer; ` +
-            "run the same command with --recover=rollback once it does\n",
-        );
-      }
-      if (lock.lost.aborted) {
-        throw new ClusterStateError(
-          `lost the deploy lock during the run (${(lock.lost.reason as Error).message}); started nothing after that`,
-          { hint: "see the summary for what ran; run again to finish" },
-        );
-      }
+      checkAfterExecution(ctx, execution.unverified, lock.lost, {
+        pending: "run the same command with --recover=rollback once it does",
+        lost: "run again to finish",
+      });
     } finally {
       await lock.release();
     }
@@ -120,12 +112,40 @@ export async function deploy(ctx: CommandContext, request: DeployRequest): Promi
     reporter.finish();
   }
   const summary = reporter.finish();
+  throwVerdict(summary, interrupts, request.mode === "destroy" ? "were not uninstalled" : "did not deploy");
+  return { plan, summary };
+}
+
+/** After the graph ran: say which releases could not be checked for pending states; a lost lock fails the run. */
+export function checkAfterExecution(
+  ctx: CommandContext,
+  unverified: readonly string[],
+  lost: AbortSignal,
+  advice: { pending: string; lost: string },
+): void {
+  if (unverified.length > 0) {
+    ctx.io.stderr.write(
+      `could not check that no release was left pending (${unverified.join(", ")}): the cluster did not answer; ${advice.pending}\n`,
+    );
+  }
+  if (lost.aborted) {
+    throw new ClusterStateError(
+      `lost the deploy lock during the run (${(lost.reason as Error).message}); started nothing after that`,
+      { hint: `see the summary for what ran; ${advice.lost}` },
+    );
+  }
+}
+
+/** The run's verdict once its summary is printed: interrupted (130), or some releases failed (1). */
+export function throwVerdict(
+  summary: RunSummary | undefined,
+  interrupts: { signalled(): boolean },
+  failed: string,
+): void {
   if (interrupts.signalled()) throw new InterruptedError("interrupted; no release was left pending");
   if (summary && !summary.ok) {
-    const what = request.mode === "destroy" ? "were not uninstalled" : "did not deploy";
-    throw new ReleaseFailedError(`some releases ${what}`, { hint: "see the summary above" });
+    throw new ReleaseFailedError(`some releases ${failed}`, { hint: "see the summary above" });
   }
-  return { plan, summary };
 }
 
 /** Where the deploy lock and the run records live: --lock-namespace, defaults.lockNamespace, the context's namespace, default. */
@@ -135,44 +155,6 @@ export function lockNamespaceOf(
   cluster: Cluster,
 ): string {
   return options.lockNamespace ?? workspace.project.lockNamespace ?? cluster.namespace ?? "default";
-}
-
-/** A plan whose every release is left as it is (apply with nothing changed) leaves no record. */
-function changesAnything(plan: DeployPlan): boolean {
-  return plan.releases.some((p) => p.recover !== null || (p.action !== "unchanged" && p.action !== "none"));
-}
-
-function recordedReleases(plan: DeployPlan, rendered: readonly RenderedRelease[]) {
-  const byId = new Map(rendered.map((r) => [r.release.id, r.release]));
-  return plan.releases.map((p) => ({
-    id: p.id,
-    name: p.name,
-    namespace: p.namespace,
-    planned: p.action,
-    before: p.revision,
-    ...recordedSettings(byId.get(p.id)!),
-  }));
-}
-
-/** Runs `execute`, then completes the run's record (if any) with how it ended and what the cluster holds. */
-export async function recorded<T extends { outcomes: ReadonlyMap<string, string> }>(
-  recorder: RunRecorder | undefined,
-  cluster: Cluster,
-  ids: readonly string[],
-  interrupts: { signalled(): boolean },
-  lost: AbortSignal,
-  execute: () => Promise<T>,
-): Promise<T> {
-  let ok = false;
-  try {
-    const result = await execute();
-    ok = !lost.aborted && [...result.outcomes.values()].every((o) => o === "succeeded");
-    return result;
-  } finally {
-    await recorder?.complete(runOutcome(ok, interrupts.signalled()), () =>
-      readDeployedReleases(cluster, new Set(ids)),
-    );
-  }
 }
 
 /** The plan of `rendered` against `deployed`, without locking: for --dry-run, diff and status too. */

@@ -2,7 +2,7 @@
 // the releases it claims, plans from what the cluster holds once the lock is
 // held (so nothing moves between the check and the change), refuses when the
 // plan says so, records itself (so it can be undone in turn) and executes.
-import { ClusterStateError, InterruptedError, ReleaseFailedError } from "../errors.js";
+import { ClusterStateError, InterruptedError } from "../errors.js";
 import type { HelmClient } from "../helm/client.js";
 import type { Cluster } from "../kube/cluster.js";
 import { readDeployedReleases } from "../kube/cluster.js";
@@ -11,10 +11,10 @@ import { runRecordStore } from "../kube/run-records.js";
 import { type RollbackPlan, refusalError } from "../plan/rollback-plan.js";
 import { executeRollback } from "../run/execute-rollback.js";
 import type { CommandContext } from "./context.js";
-import { recorded } from "./deploy.js";
+import { checkAfterExecution, throwVerdict } from "./deploy.js";
 import { captureInterrupts, lazyReporter } from "./interrupts.js";
 import type { RunOptions } from "./run-options.js";
-import { type RunToRecord, startRecording } from "./run-recording.js";
+import { type RunToRecord, recorded, startRecording } from "./run-recording.js";
 
 export interface RollbackRun {
   cluster: Cluster;
@@ -80,17 +80,10 @@ export async function runRollback(ctx: CommandContext, run: RollbackRun): Promis
           readState: (which) => readDeployedReleases(cluster, which),
         }),
       );
-      if (execution.unverified.length > 0) {
-        ctx.io.stderr.write(
-          `could not check that no release was left pending (${execution.unverified.join(", ")}): the cluster did not answer\n`,
-        );
-      }
-      if (lock.lost.aborted) {
-        throw new ClusterStateError(
-          `lost the deploy lock during the rollback (${(lock.lost.reason as Error).message}); started nothing after that`,
-          { hint: "see the summary for what ran" },
-        );
-      }
+      checkAfterExecution(ctx, execution.unverified, lock.lost, {
+        pending: "`releases sync --recover=rollback` recovers them once it does",
+        lost: "`releases history` shows what the rollback recorded",
+      });
     } finally {
       await lock.release();
     }
@@ -98,11 +91,7 @@ export async function runRollback(ctx: CommandContext, run: RollbackRun): Promis
     interrupts.dispose();
     reporter.finish();
   }
-  const summary = reporter.finish();
-  if (interrupts.signalled()) throw new InterruptedError("interrupted; no release was left pending");
-  if (summary && !summary.ok) {
-    throw new ReleaseFailedError("some releases were not rolled back", { hint: "see the summary above" });
-  }
+  throwVerdict(reporter.finish(), interrupts, "were not rolled back");
 }
 
 /** One line before the rollback starts: what it undoes and how many releases it changes. */

@@ -7,9 +7,12 @@
 // "started" (a rollback then compares with the cluster as it is).
 import { hostname, userInfo } from "node:os";
 import { ClusterStateError } from "../errors.js";
+import type { Cluster } from "../kube/cluster.js";
+import { readDeployedReleases } from "../kube/cluster.js";
 import type { DeployedRelease } from "../kube/release-record.js";
 import { type RunRecordStore, recordName } from "../kube/run-records.js";
 import type { Release } from "../model/project.js";
+import type { DeployPlan } from "../plan/deploy-plan.js";
 import {
   completedRecord,
   newRunId,
@@ -19,6 +22,7 @@ import {
   type StartedRun,
   startedRecord,
 } from "../plan/run-record.js";
+import type { RenderedRelease } from "../values/render-releases.js";
 import type { CommandContext } from "./context.js";
 
 export interface RecordingOptions {
@@ -123,4 +127,42 @@ export function recordedSettings(release: Release): RecordedSettings {
 export function runOutcome(ok: boolean, interrupted: boolean): Exclude<RunOutcome, "started"> {
   if (interrupted) return "interrupted";
   return ok ? "succeeded" : "failed";
+}
+
+/** A plan whose every release is left as it is (apply with nothing changed) leaves no record. */
+export function changesAnything(plan: DeployPlan): boolean {
+  return plan.releases.some((p) => p.recover !== null || (p.action !== "unchanged" && p.action !== "none"));
+}
+
+export function recordedReleases(plan: DeployPlan, rendered: readonly RenderedRelease[]) {
+  const byId = new Map(rendered.map((r) => [r.release.id, r.release]));
+  return plan.releases.map((p) => ({
+    id: p.id,
+    name: p.name,
+    namespace: p.namespace,
+    planned: p.action,
+    before: p.revision,
+    ...recordedSettings(byId.get(p.id)!),
+  }));
+}
+
+/** Runs `execute`, then completes the run's record (if any) with how it ended and what the cluster holds. */
+export async function recorded<T extends { outcomes: ReadonlyMap<string, string> }>(
+  recorder: RunRecorder | undefined,
+  cluster: Cluster,
+  ids: readonly string[],
+  interrupts: { signalled(): boolean },
+  lost: AbortSignal,
+  execute: () => Promise<T>,
+): Promise<T> {
+  let ok = false;
+  try {
+    const result = await execute();
+    ok = !lost.aborted && [...result.outcomes.values()].every((o) => o === "succeeded");
+    return result;
+  } finally {
+    await recorder?.complete(runOutcome(ok, interrupts.signalled()), () =>
+      readDeployedReleases(cluster, new Set(ids)),
+    );
+  }
 }
