@@ -66,6 +66,7 @@ Examples:
   releases rollback -e staging --run 20261201-224400-3f9a
   releases rollback app1-back -e production --revision 4`,
       ),
+    { recover: false },
   ).action(async (ref: string | undefined, options: RollbackOptions) => {
     checkUsage(ctx, ref, options);
     ctx.session.warmCluster();
@@ -99,10 +100,6 @@ function checkUsage(ctx: CommandContext, ref: string | undefined, options: Rollb
   if (ref && options.run) throw new UsageError("pass either <release> or --run, not both");
   if (!ref && options.revision !== undefined)
     throw new UsageError("--revision goes with a release: rollback <release> --revision N");
-  if (options.recover)
-    throw new UsageError("rollback does not take --recover", {
-      hint: "recover stuck releases with `releases sync --recover=rollback` first",
-    });
   const globals = ctx.globals();
   if (
     globals.selector.length > 0 ||

@@ -7,7 +7,7 @@ describe("rollback and history refuse what they cannot honour", () => {
   it.each([
     { argv: ["rollback", "app1-back", "--run", "x"], stderr: "pass either <release> or --run, not both" },
     { argv: ["rollback", "--revision", "2"], stderr: "--revision goes with a release" },
-    { argv: ["rollback", "--recover", "rollback"], stderr: "rollback does not take --recover" },
+    { argv: ["rollback", "--recover", "rollback"], stderr: "unknown option '--recover'" },
     { argv: ["rollback", "-l", "app=app1"], stderr: "rollback undoes a whole run: it takes no selector" },
     { argv: ["rollback", "--include-needs"], stderr: "it takes no selector or needs flags" },
     { argv: ["rollback", "app1-back", "--revision", "0"], stderr: "--revision must be a positive integer" },
