@@ -10,6 +10,7 @@ import type { Cluster } from "../kube/cluster.js";
 import { readDeployedReleases } from "../kube/cluster.js";
 import { acquireLock } from "../kube/lease.js";
 import type { DeployedRelease } from "../kube/release-record.js";
+import { runRecordStore } from "../kube/run-records.js";
 import { buildDeployPlan, type DeployPlan, type PlanMode } from "../plan/deploy-plan.js";
 import type { RunSummary } from "../report/summary.js";
 import { executePlan } from "../run/execute-plan.js";
@@ -20,6 +21,7 @@ import type { CommandContext } from "./context.js";
 import { diagnosticsFor } from "./diagnostics.js";
 import { captureInterrupts, lazyReporter } from "./interrupts.js";
 import type { RunOptions } from "./run-options.js";
+import { changesAnything, recorded, recordedReleases, startRecording } from "./run-recording.js";
 import type { Workspace } from "./workspace.js";
 
 export interface DeployRequest {
@@ -27,6 +29,8 @@ export interface DeployRequest {
   /** The releases of the run, rendered (values are not needed to destroy). */
   rendered: readonly RenderedRelease[];
   mode: PlanMode;
+  /** What the run's record calls it: `sync`, `apply`, `destroy`, `rotate vault`, `secrets rotate`. */
+  command: string;
   options: RunOptions;
   /**
    * Called once everything is checked and the lock is held, before the first
@@ -54,8 +58,9 @@ export async function deploy(ctx: CommandContext, request: DeployRequest): Promi
   const interrupts = captureInterrupts(ctx);
   let plan: DeployPlan | undefined;
   try {
+    const lockNamespace = lockNamespaceOf(options, workspace, cluster);
     const lock = await acquireLock(cluster, {
-      namespace: options.lockNamespace ?? workspace.project.lockNamespace ?? cluster.namespace ?? "default",
+      namespace: lockNamespace,
       environment: environment.name,
       releases: ids,
       durationSeconds: options.lockDuration,
@@ -75,32 +80,36 @@ export async function deploy(ctx: CommandContext, request: DeployRequest): Promi
       if (rendered !== request.rendered) plan = planFor(rendered);
       const onLost = () => interrupts.soft.abort();
       lock.lost.addEventListener("abort", onLost, { once: true });
-      const execution = await executePlan(plan, rendered, workspace.graph.restrict(new Set(ids)), {
-        helm,
-        kubeContext: environment.kubeContext,
-        repositories: workspace.project.repositories,
-        env: ctx.io.env,
-        concurrency: options.concurrency,
-        failFast: options.failFast,
-        emit: reporter.listener,
-        interrupts,
-        readState: (which) => readDeployedReleases(cluster, which),
-        cluster,
-        hooks: hookDeps(ctx.io, ctx.redactor, environment.name, interrupts.hard.signal),
-        diagnostics: diagnosticsFor(cluster, ctx.redactor),
+      const graph = workspace.graph.restrict(new Set(ids));
+      const planned = plan;
+      const recorder = changesAnything(planned)
+        ? await startRecording(ctx, runRecordStore(cluster, lockNamespace), options, {
+            environment: environment.name,
+            command: request.command,
+            releases: recordedReleases(planned, rendered),
+            edges: graph.edges,
+          })
+        : undefined;
+      const execution = await recorded(recorder, cluster, ids, interrupts, lock.lost, () =>
+        executePlan(planned, rendered, graph, {
+          helm,
+          kubeContext: environment.kubeContext,
+          repositories: workspace.project.repositories,
+          env: ctx.io.env,
+          concurrency: options.concurrency,
+          failFast: options.failFast,
+          emit: reporter.listener,
+          interrupts,
+          readState: (which) => readDeployedReleases(cluster, which),
+          cluster,
+          hooks: hookDeps(ctx.io, ctx.redactor, environment.name, interrupts.hard.signal),
+          diagnostics: diagnosticsFor(cluster, ctx.redactor),
+        }),
+      );
+      checkAfterExecution(ctx, execution.unverified, lock.lost, {
+        pending: "run the same command with --recover=rollback once it does",
+        lost: "run again to finish",
       });
-      if (execution.unverified.length > 0) {
-        ctx.io.stderr.write(
-          `could not check that no release was left pending (${execution.unverified.join(", ")}): the cluster did not answer; ` +
-            "run the same command with --recover=rollback once it does\n",
-        );
-      }
-      if (lock.lost.aborted) {
-        throw new ClusterStateError(
-          `lost the deploy lock during the run (${(lock.lost.reason as Error).message}); started nothing after that`,
-          { hint: "see the summary for what ran; run again to finish" },
-        );
-      }
     } finally {
       await lock.release();
     }
@@ -109,12 +118,49 @@ export async function deploy(ctx: CommandContext, request: DeployRequest): Promi
     reporter.finish();
   }
   const summary = reporter.finish();
+  throwVerdict(summary, interrupts, request.mode === "destroy" ? "were not uninstalled" : "did not deploy");
+  return { plan, summary };
+}
+
+/** After the graph ran: say which releases could not be checked for pending states; a lost lock fails the run. */
+export function checkAfterExecution(
+  ctx: CommandContext,
+  unverified: readonly string[],
+  lost: AbortSignal,
+  advice: { pending: string; lost: string },
+): void {
+  if (unverified.length > 0) {
+    ctx.io.stderr.write(
+      `could not check that no release was left pending (${unverified.join(", ")}): the cluster did not answer; ${advice.pending}\n`,
+    );
+  }
+  if (lost.aborted) {
+    throw new ClusterStateError(
+      `lost the deploy lock during the run (${(lost.reason as Error).message}); started nothing after that`,
+      { hint: `see the summary for what ran; ${advice.lost}` },
+    );
+  }
+}
+
+/** The run's verdict once its summary is printed: interrupted (130), or some releases failed (1). */
+export function throwVerdict(
+  summary: RunSummary | undefined,
+  interrupts: { signalled(): boolean },
+  failed: string,
+): void {
   if (interrupts.signalled()) throw new InterruptedError("interrupted; no release was left pending");
   if (summary && !summary.ok) {
-    const what = request.mode === "destroy" ? "were not uninstalled" : "did not deploy";
-    throw new ReleaseFailedError(`some releases ${what}`, { hint: "see the summary above" });
+    throw new ReleaseFailedError(`some releases ${failed}`, { hint: "see the summary above" });
   }
-  return { plan, summary };
+}
+
+/** Where the deploy lock and the run records live: --lock-namespace, defaults.lockNamespace, the context's namespace, default. */
+export function lockNamespaceOf(
+  options: { lockNamespace?: string },
+  workspace: Workspace,
+  cluster: Cluster,
+): string {
+  return options.lockNamespace ?? workspace.project.lockNamespace ?? cluster.namespace ?? "default";
 }
 
 /** The plan of `rendered` against `deployed`, without locking: for --dry-run, diff and status too. */

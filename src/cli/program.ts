@@ -7,9 +7,11 @@ import { Redactor } from "../secrets/redactor.js";
 import { registerDestroy } from "./commands/destroy.js";
 import { registerDiff } from "./commands/diff.js";
 import { registerGraph } from "./commands/graph.js";
+import { registerHistory } from "./commands/history.js";
 import { registerImport } from "./commands/import.js";
 import { registerInit } from "./commands/init.js";
 import { registerList } from "./commands/list.js";
+import { registerRollback } from "./commands/rollback.js";
 import { registerRotate } from "./commands/rotate.js";
 import { registerSecrets } from "./commands/secrets.js";
 import { registerStatus } from "./commands/status.js";
@@ -33,6 +35,8 @@ const registrations: readonly Registration[] = [
   registerStatus,
   registerDestroy,
   registerRotate,
+  registerRollback,
+  registerHistory,
   registerSecrets,
   registerInit,
   registerImport,

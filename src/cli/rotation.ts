@@ -34,11 +34,13 @@ export async function changeThenRedeploy(
   options: RunOptions,
   change: () => Promise<void>,
   rerender: boolean,
+  command: string,
 ): Promise<void> {
   await deploy(ctx, {
     workspace,
     rendered: await renderSelected(workspace, ctx, consumers),
     mode: "sync",
+    command,
     options,
     beforeChanges: async () => {
       await change();

@@ -16,6 +16,10 @@ export interface RunOptions extends HelmOptions {
   lockDuration: number;
   lockNamespace?: string;
   recover?: RecoverMode;
+  /** false with --no-record: no undo record in the cluster. */
+  record: boolean;
+  /** Who the run's record names (default: $RELEASES_IDENTITY, else user@host). */
+  identity?: string;
 }
 
 export function addHelmOption(command: Command): Command {
@@ -25,8 +29,9 @@ export function addHelmOption(command: Command): Command {
   );
 }
 
-export function addRunOptions(command: Command): Command {
-  return addHelmOption(command)
+/** The deploying commands' options; `rollback` takes all but --recover (it refuses stuck releases). */
+export function addRunOptions(command: Command, { recover = true }: { recover?: boolean } = {}): Command {
+  addHelmOption(command)
     .option("--concurrency <n>", "releases deployed at once", positiveInt("--concurrency"), 4)
     .option("--fail-fast", "start nothing new after the first failure", false)
     .option(
@@ -41,13 +46,18 @@ export function addRunOptions(command: Command): Command {
       positiveInt("--lock-duration"),
       60,
     )
-    .option("--lock-namespace <namespace>", "where the lock's Lease lives (default: defaults.lockNamespace)")
-    .addOption(
+    .option("--lock-namespace <namespace>", "where the lock's Lease lives (default: defaults.lockNamespace)");
+  if (recover) {
+    command.addOption(
       new Option("--recover <mode>", "recover releases stuck in a pending state").choices([
         "rollback",
         "uninstall",
       ]),
     );
+  }
+  return command
+    .option("--identity <who>", "who the run's record names (default: $RELEASES_IDENTITY, else user@host)")
+    .option("--no-record", "keep no record of this run in the cluster (it cannot be undone by rollback)");
 }
 
 /** For commands that render with helm (template, lint, diff): helm processes at once. */

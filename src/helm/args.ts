@@ -149,14 +149,30 @@ export function testArgs(target: Target, timeoutSeconds: number): string[] {
   return ["test", target.name, ...common(target), "--timeout", `${timeoutSeconds}s`];
 }
 
+/** What a rollback takes from the release's settings beyond waiting and its timeout. */
+export interface RollbackFlags {
+  /** --history-max (helm's default, 10, when absent). */
+  historyMax?: number;
+  /** --wait-for-jobs (only with wait). */
+  waitForJobs?: boolean;
+  /** helm 3 --force, helm 4 --force-replace. */
+  force?: boolean;
+}
+
+/**
+ * `helm rollback NAME REVISION`: waits (helm 4: the watcher strategy), times
+ * out and removes what a failed rollback created. Rollback has no atomic flag
+ * in either helm; the caller undoes a failed one (run/rollback-step.ts).
+ */
 export function rollbackArgs(
   major: HelmMajor,
   target: Target,
   revision: number,
   timeoutSeconds: number,
   wait = true,
+  flags: RollbackFlags = {},
 ): string[] {
-  return [
+  const args = [
     "rollback",
     target.name,
     String(revision),
@@ -166,6 +182,10 @@ export function rollbackArgs(
     `${timeoutSeconds}s`,
     "--cleanup-on-fail",
   ];
+  if (flags.historyMax !== undefined) args.push("--history-max", String(flags.historyMax));
+  if (wait && flags.waitForJobs) args.push("--wait-for-jobs");
+  if (flags.force) args.push(major === 4 ? "--force-replace" : "--force");
+  return args;
 }
 
 export function uninstallArgs(

@@ -17,7 +17,8 @@ interface Request {
     | "createOrReplaceCrd"
     // diagnosis (see the block at the end)
     | "listObjects"
-    | "readPodLog";
+    | "readPodLog"
+    | RunRecordOp;
   args: unknown[];
 }
 
@@ -101,6 +102,8 @@ async function perform({ op, args }: Request): Promise<unknown> {
       return listObjects(ready, a, b as string);
     case "readPodLog":
       return ready.core.readNamespacedPodLog({ namespace: a, name: b as string, tailLines: c as number });
+    default:
+      return runRecordOp(ready, op, args);
   }
 }
 
@@ -163,6 +166,25 @@ async function listObjects(api: Ready, kind: string, namespace: string): Promise
   throw new Error(`cannot list ${kind}`);
 }
 // --- end of diagnosis ---
+
+// ---- run records (undo): ConfigMaps in the lock namespace ----
+
+type RunRecordOp = "listConfigMaps" | "createConfigMap" | "replaceConfigMap" | "deleteConfigMap";
+
+async function runRecordOp(api: Ready, op: RunRecordOp, args: unknown[]): Promise<unknown> {
+  const [namespace, b, c] = args as [string, unknown, unknown];
+  switch (op) {
+    case "listConfigMaps":
+      return (await api.core.listNamespacedConfigMap({ namespace, labelSelector: b as string })).items;
+    case "createConfigMap":
+      return api.core.createNamespacedConfigMap({ namespace, body: b as never });
+    case "replaceConfigMap":
+      return api.core.replaceNamespacedConfigMap({ namespace, name: b as string, body: c as never });
+    case "deleteConfigMap":
+      await api.core.deleteNamespacedConfigMap({ namespace, name: b as string });
+      return null;
+  }
+}
 
 /** Class instances become plain data; errors keep what callers branch on (HTTP code). */
 const plain = (value: unknown) => (value === undefined ? null : JSON.parse(JSON.stringify(value)));

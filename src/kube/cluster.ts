@@ -48,6 +48,25 @@ export interface Cluster {
   listObjects?(kind: string, namespace: string): Promise<unknown[]>;
   /** The last `tailLines` lines of a pod's log. */
   readPodLog?(namespace: string, pod: string, tailLines: number): Promise<string>;
+  // ---- run records (undo): ConfigMaps in the lock namespace ----
+  configMaps: {
+    list(namespace: string, labelSelector: string): Promise<ConfigMapObject[]>;
+    create(namespace: string, body: ConfigMapObject): Promise<ConfigMapObject>;
+    replace(namespace: string, name: string, body: ConfigMapObject): Promise<ConfigMapObject>;
+    delete(namespace: string, name: string): Promise<void>;
+  };
+}
+
+/** A ConfigMap as plain data (run records, kube/run-records.ts). */
+export interface ConfigMapObject {
+  metadata?: {
+    name?: string;
+    namespace?: string;
+    resourceVersion?: string;
+    labels?: Record<string, string>;
+    annotations?: Record<string, string>;
+  };
+  data?: Record<string, string>;
 }
 
 /** An API error as the worker reports it: `code` is the HTTP status when there was one. */
@@ -173,6 +192,18 @@ export async function connectCluster(
     listObjects: (kind, namespace) => worker.call("listObjects", kind, namespace) as Promise<unknown[]>,
     readPodLog: async (namespace, pod, tailLines) =>
       String((await worker.call("readPodLog", namespace, pod, tailLines)) ?? ""),
+    // ---- run records (undo) ----
+    configMaps: {
+      list: (namespace, labelSelector) =>
+        worker.call("listConfigMaps", namespace, labelSelector) as Promise<ConfigMapObject[]>,
+      create: (namespace, body) =>
+        worker.call("createConfigMap", namespace, body) as Promise<ConfigMapObject>,
+      replace: (namespace, name, body) =>
+        worker.call("replaceConfigMap", namespace, name, body) as Promise<ConfigMapObject>,
+      delete: async (namespace, name) => {
+        await worker.call("deleteConfigMap", namespace, name);
+      },
+    },
   };
 }
 

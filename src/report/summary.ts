@@ -155,7 +155,16 @@ function resultText(r: ReleaseSummary): string {
   }
 }
 
-const TOTALS_ORDER = ["installed", "upgraded", "uninstalled", "tested", "unchanged", "not installed", "done"];
+const TOTALS_ORDER = [
+  "installed",
+  "upgraded",
+  "rolled back",
+  "uninstalled",
+  "tested",
+  "unchanged",
+  "not installed",
+  "done",
+];
 
 /** e.g. `7 releases: 5 upgraded, 1 unchanged, 1 failed (rolled back)`. */
 export function totalsLine(summary: RunSummary): string {

@@ -9,6 +9,7 @@ const ONGOING: Record<ReleaseAction, string> = {
   test: "testing",
   unchanged: "checking",
   none: "checking",
+  rollback: "rolling back",
 };
 
 const DONE: Record<ReleaseAction, string> = {
@@ -18,6 +19,7 @@ const DONE: Record<ReleaseAction, string> = {
   test: "tested",
   unchanged: "unchanged",
   none: "not installed",
+  rollback: "rolled back",
 };
 
 export function ongoing(action: ReleaseAction | undefined): string {

@@ -143,7 +143,7 @@ async function rollbackTarget(
   return lastGoodRevision(helm, target, live.revision);
 }
 
-function summarize(output: string): string {
+export function summarize(output: string): string {
   const lines = output.trim().split("\n").filter(Boolean);
   return (lines.findLast((l) => /error|fail/i.test(l)) ?? lines.at(-1) ?? "").trim();
 }

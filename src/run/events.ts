@@ -1,7 +1,15 @@
 // What the runner tells the world. Reporters (live view, plain log, JSON) only listen.
 import type { Diagnosis } from "../diagnose/diagnosis.js";
 
-export type ReleaseAction = "install" | "upgrade" | "uninstall" | "unchanged" | "test" | "none";
+export type ReleaseAction =
+  | "install"
+  | "upgrade"
+  | "uninstall"
+  | "unchanged"
+  | "test"
+  | "none"
+  /** `releases rollback`: back to an earlier revision. */
+  | "rollback";
 
 /** What undid a failed attempt: a rollback to a revision, or the uninstall of a first install. */
 export interface Undo {

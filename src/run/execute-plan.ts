@@ -132,9 +132,9 @@ export async function executePlan(
  * away): roll those back without waiting (or uninstall a first install). What
  * cannot be recovered now (the cluster unreachable) is returned, to be said.
  */
-async function leaveNothingPending(
+export async function leaveNothingPending(
   ids: readonly string[],
-  settings: ExecuteSettings,
+  settings: Pick<ExecuteSettings, "helm" | "readState">,
   common: { kubeContext?: string; timeoutOf: (id: string) => number },
 ): Promise<string[]> {
   if (ids.length === 0) return [];
@@ -148,7 +148,7 @@ async function leaveNothingPending(
   }
 }
 
-function skipText(reason: SkipReason): string {
+export function skipText(reason: SkipReason): string {
   return reason.kind === "aborted"
     ? "interrupted: not started"
     : `needs ${reason.needs.join(", ")}, which did not succeed`;

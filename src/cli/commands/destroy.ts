@@ -35,7 +35,13 @@ Examples:
       });
     }
     // Uninstalling needs no values: each release is planned from its identity alone.
-    await deploy(ctx, { workspace, rendered: workspace.selected.map(unrendered), mode: "destroy", options });
+    await deploy(ctx, {
+      workspace,
+      rendered: workspace.selected.map(unrendered),
+      mode: "destroy",
+      command: "destroy",
+      options,
+    });
   });
 }
 

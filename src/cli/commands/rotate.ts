@@ -82,7 +82,7 @@ Examples:
         await write();
         written = true;
       };
-      await changeThenRedeploy(ctx, workspace, consumers, options, change, true);
+      await changeThenRedeploy(ctx, workspace, consumers, options, change, true, "rotate vault");
     } catch (error) {
       if (!written) throw error;
       const restored = await vault.restoreVersion(target.path, current.version);

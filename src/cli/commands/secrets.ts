@@ -190,7 +190,7 @@ Examples:
     if (consumers.length === 0) return rotate();
     try {
       // The values stay the same (only their encryption changes): no second render.
-      await changeThenRedeploy(ctx, workspace, consumers, options, rotate, false);
+      await changeThenRedeploy(ctx, workspace, consumers, options, rotate, false, "secrets rotate");
     } catch (error) {
       if (!(error instanceof ReleaseFailedError)) throw error;
       throw new ReleaseFailedError(`redeploy of the consumers of ${file} failed`, {

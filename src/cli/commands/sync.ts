@@ -90,6 +90,7 @@ async function syncOrApply(ctx: CommandContext, options: SyncOptions, mode: Plan
     workspace,
     rendered,
     mode,
+    command: options.force ? "apply --force" : mode,
     options,
     review: (plan, cluster) => reviewPlan(ctx, plan, rendered, cluster, ask),
   });

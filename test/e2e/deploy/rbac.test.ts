@@ -3,50 +3,10 @@
 // `releases` reads release state per namespace and takes its lock in a
 // namespace the account may write (--lock-namespace). A release in a third
 // namespace is refused with a clear error before anything is deployed.
-import { writeFileSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it, onTestFinished } from "vitest";
 import { run } from "../../toolchain/tools.js";
+import { scopedKubeconfig } from "./scoped-account.js";
 import { HELM_BINARIES, helmList, kubectl, latestRevision, Project, unique } from "./support.js";
-
-interface KubeconfigView {
-  clusters: { name: string; cluster: Record<string, unknown> }[];
-}
-
-/** A namespace-scoped deployer: a ServiceAccount with every right in `namespaces`, none elsewhere. */
-async function scopedKubeconfig(namespaces: readonly string[], dir: string): Promise<string> {
-  const [home] = namespaces;
-  await kubectl(["-n", home!, "create", "serviceaccount", "deployer"]);
-  for (const ns of namespaces) {
-    await kubectl(["-n", ns, "create", "role", "deployer", "--verb=*", "--resource=*.*"]);
-    await kubectl([
-      "-n",
-      ns,
-      "create",
-      "rolebinding",
-      "deployer",
-      "--role=deployer",
-      `--serviceaccount=${home}:deployer`,
-    ]);
-  }
-  const token = (await kubectl(["-n", home!, "create", "token", "deployer", "--duration=1h"])).trim();
-  const view = JSON.parse(
-    await kubectl(["config", "view", "--raw", "--minify", "-o", "json"]),
-  ) as KubeconfigView;
-  const file = path.join(dir, "deployer.kubeconfig");
-  writeFileSync(
-    file,
-    JSON.stringify({
-      apiVersion: "v1",
-      kind: "Config",
-      clusters: [{ name: "scoped", cluster: view.clusters[0]!.cluster }],
-      users: [{ name: "deployer", user: { token } }],
-      contexts: [{ name: "scoped", context: { cluster: "scoped", user: "deployer", namespace: home } }],
-      "current-context": "scoped",
-    }),
-  );
-  return file;
-}
 
 describe.each(HELM_BINARIES)("a namespace-scoped ServiceAccount with %s", (helm) => {
   it("syncs, applies, reports and destroys in its namespaces; a third namespace is refused, nothing deployed", async () => {

@@ -71,6 +71,7 @@ function normalizedText(p: Deployed, text: string): string {
     .replaceAll(p.environment, "<env>")
     .replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:?\d{2})/g, "<time>")
     .replace(/\b[0-9a-f]{16,}\b/g, "<digest>")
+    .replace(/\b\d{8}-\d{6}-[0-9a-f]{4}\b/g, "<run>")
     .replace(/\b\d+(\.\d+)?\s?(ms|s)\b/g, "<duration>")
     .replace(/("(durationMs|startedAtMs|finishedAtMs|wallMs|[a-zA-Z]*Ms)":\s*)\d+/g, "$1<n>")
     .replace(/\[\d+(\.\d)?s\]/g, "[<t>]");

@@ -269,6 +269,51 @@ describe("rollback", () => {
   });
 });
 
+describe("rollback with the release's settings (undo)", () => {
+  it.each([
+    { major: 3, wait: "--wait", force: "--force" },
+    { major: 4, wait: "--wait=watcher", force: "--force-replace" },
+  ] as const)(
+    "helm $major: history-max, wait-for-jobs and force in its spelling",
+    ({ major, wait, force }) => {
+      expect(
+        rollbackArgs(major, inContext, 2, 90, true, { historyMax: 5, waitForJobs: true, force: true }),
+      ).toEqual([
+        "rollback",
+        "web",
+        "2",
+        "--namespace",
+        "apps",
+        "--kube-context",
+        "kind-dev",
+        wait,
+        "--timeout",
+        "90s",
+        "--cleanup-on-fail",
+        "--history-max",
+        "5",
+        "--wait-for-jobs",
+        force,
+      ]);
+    },
+  );
+
+  it.each([3, 4] as const)("helm %i: no wait means no --wait-for-jobs either", (major) => {
+    expect(rollbackArgs(major, target, 3, 30, false, { historyMax: 10, waitForJobs: true })).toEqual([
+      "rollback",
+      "web",
+      "3",
+      "--namespace",
+      "apps",
+      "--timeout",
+      "30s",
+      "--cleanup-on-fail",
+      "--history-max",
+      "10",
+    ]);
+  });
+});
+
 describe("uninstall", () => {
   it.each([
     { major: 3, wait: "--wait" },
