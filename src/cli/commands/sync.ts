@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { UsageError } from "../../errors.js";
 import type { DeployPlan } from "../../plan/deploy-plan.js";
 import { countActions, type PlanMode } from "../../plan/deploy-plan.js";
 import { formatTable } from "../../report/table.js";
@@ -10,7 +11,10 @@ import { nothingSelected, prepareRendered } from "../workspace.js";
 interface SyncOptions extends RunOptions {
   force?: boolean;
   dryRun?: boolean;
+  updateLock?: boolean;
 }
+
+const UPDATE_LOCK = "move releases.lock to the newest chart versions allowed first (releases deps --update)";
 
 export function registerSync(program: Command, ctx: CommandContext): void {
   addRunOptions(
@@ -34,6 +38,7 @@ Examples:
       ),
   )
     .option("--dry-run", "print what would be done to each release, in order; change nothing", false)
+    .option("--update-lock", UPDATE_LOCK, false)
     .action((options: SyncOptions) => syncOrApply(ctx, options, "sync"));
 
   addRunOptions(
@@ -57,12 +62,20 @@ Examples:
       ),
   )
     .option("--dry-run", "print what would be done to each release, in order; change nothing", false)
+    .option("--update-lock", UPDATE_LOCK, false)
     .action((options: SyncOptions) => syncOrApply(ctx, options, options.force ? "sync" : "apply"));
 }
 
 async function syncOrApply(ctx: CommandContext, options: SyncOptions, mode: PlanMode): Promise<void> {
+  if (options.dryRun && options.updateLock) {
+    throw new UsageError(
+      "--update-lock writes releases.lock: run `releases deps --update` before a --dry-run",
+    );
+  }
   ctx.session.warmCluster();
-  const { workspace, rendered } = await prepareRendered(ctx, options.helmBinary);
+  const { workspace, rendered } = await prepareRendered(ctx, options.helmBinary, {
+    updateLock: options.updateLock,
+  });
   if (nothingSelected(workspace, ctx)) return;
   if (options.dryRun) {
     const cluster = await ctx.session.cluster(workspace.project.environment.kubeContext);
