@@ -8,21 +8,20 @@ import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import { parse } from "yaml";
 import { type ChartRepository, serveChartRepository } from "../../toolchain/chart-repository.js";
 import { HELM_BINARIES, helmHistory, Project, pacedChart, reportOf, unique } from "../deploy/support.js";
 
-let repo: ChartRepository;
-
-beforeAll(async () => {
-  repo = await serveChartRepository();
+/** A repository of its own per test: the tests publish new versions into it. */
+async function servedPaced(): Promise<ChartRepository> {
+  const repo = await serveChartRepository();
+  onTestFinished(() => repo.close());
   await repo.publish(pacedChart, "0.1.0");
   await repo.publish(pacedChart, "0.1.1");
   await repo.publish(pacedChart, "0.2.0"); // outside ~0.1.0
-});
-
-afterAll(() => repo?.close());
+  return repo;
+}
 
 const sha256 = (file: string) => `sha256:${createHash("sha256").update(readFileSync(file)).digest("hex")}`;
 
@@ -34,6 +33,7 @@ interface Lock {
 
 describe.each(HELM_BINARIES)("the chart lock with %s", (helm) => {
   it("deps locks the range; sync deploys the lock; deps --update moves it and apply upgrades", async () => {
+    const repo = await servedPaced();
     const namespace = `lock-${unique()}`;
     const repository = `served-${unique()}`;
     const project = new Project(helm, [{ name: "web", namespace }]);
@@ -102,6 +102,7 @@ describe.each(HELM_BINARIES)("the chart lock with %s", (helm) => {
   });
 
   it("template and lint add the repository on a machine that never added it, at the locked version", async () => {
+    const repo = await servedPaced();
     const repository = `served-${unique()}`;
     const project = new Project(helm, []);
     const helmHome = mkdtempSync(path.join(tmpdir(), "releases-fresh-helm-"));
@@ -141,6 +142,37 @@ describe.each(HELM_BINARIES)("the chart lock with %s", (helm) => {
     expect(lint.stdout).toContain("apps/web: ok");
     expect(lint.helmCalls.find((a) => a[0] === "pull")).toEqual(
       expect.arrayContaining([`${repository}/paced`, "--version", locked.version]),
+    );
+  });
+
+  it("an HTTPS repository with its own CA: deps reads its index and template fetches through caFile", async () => {
+    const repo = await serveChartRepository({ tls: true });
+    onTestFinished(() => repo.close());
+    await repo.publish(pacedChart, "0.3.0");
+    const repository = `tls-${unique()}`;
+    const project = new Project(helm, []);
+    onTestFinished(() => rmSync(project.dir, { recursive: true, force: true }));
+    const write = (caFile?: string) =>
+      project.writeFile("releases.yaml", {
+        environments: { [project.environment]: null },
+        repositories: [{ name: repository, url: repo.url, ...(caFile ? { caFile } : {}) }],
+        releases: [{ name: "web", namespace: "apps", chart: `${repository}/paced`, version: "^0.3" }],
+      });
+    write();
+    const untrusted = await project.releases(["deps"], { output: "text" });
+    expect(untrusted.code).toBe(1);
+    expect(untrusted.stderr).toContain(`repository "${repository}": could not read its index`);
+
+    project.writeFile("tls/ca.pem", readFileSync(repo.caFile!, "utf8"));
+    write("tls/ca.pem");
+    const deps = await project.releases(["deps"], { output: "text" });
+    expect(deps.code, deps.stderr).toBe(0);
+    expect(deps.stdout).toMatch(/paced\s+\^0\.3\s+0\.3\.0\s+new/);
+    const template = await project.releases(["--debug", "template"], { output: "text" });
+    expect(template.code, template.stderr).toBe(0);
+    expect(template.stdout).toContain('name: "web-message"');
+    expect(template.helmCalls.find((a) => a[1] === "add")).toEqual(
+      expect.arrayContaining(["--ca-file", path.join(project.dir, "tls", "ca.pem")]),
     );
   });
 });

@@ -42,7 +42,8 @@ describe("releases.lock", () => {
   });
 
   it("its digest covers what is asked (repository, chart, constraint), not what was resolved", () => {
-    expect(requirementsDigest([nginx])).toBe(requirementsDigest([{ ...nginx, version: "15.3.9" }]));
+    const moved: LockedChart = { ...nginx, version: "15.3.9" };
+    expect(requirementsDigest([nginx])).toBe(requirementsDigest([moved]));
     expect(requirementsDigest([nginx])).not.toBe(requirementsDigest([{ ...nginx, constraint: "~15.4.0" }]));
     expect(requirementsDigest([nginx, app])).toBe(requirementsDigest([app, nginx]));
   });
