@@ -1,0 +1,106 @@
+// OCI charts against a real (read-only) OCI registry served over plain HTTP by
+// this process: `deps` resolves a range by helm's own tag listing and locks
+// the manifest digest; `template` and `lint` fetch the locked version with the
+// registry's `plainHttp` option.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { PassThrough } from "node:stream";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parse, stringify } from "yaml";
+import { runCli } from "../../../src/cli/program.js";
+import { type OciRegistry, serveOciRegistry } from "../../toolchain/oci-registry.js";
+import { fixtureCharts, tool } from "../../toolchain/tools.js";
+
+let registry: OciRegistry;
+let digests: Record<string, string>;
+
+beforeAll(async () => {
+  registry = await serveOciRegistry();
+  digests = {};
+  for (const version of ["1.0.0", "1.2.0", "2.0.0"]) {
+    digests[version] = await registry.publish(join(fixtureCharts, "paced"), version);
+  }
+});
+
+afterAll(() => registry?.close());
+
+async function releases(cwd: string, helm: string, args: string[]) {
+  const out = new PassThrough();
+  const err = new PassThrough();
+  let stdout = "";
+  let stderr = "";
+  out.on("data", (d) => {
+    stdout += d;
+  });
+  err.on("data", (d) => {
+    stderr += d;
+  });
+  const home = join(cwd, ".helm-home");
+  const code = await runCli([...args, "--debug"], {
+    stdout: out,
+    stderr: err,
+    stdin: new PassThrough(),
+    cwd,
+    env: {
+      PATH: process.env.PATH ?? "",
+      HOME: cwd,
+      RELEASES_HELM: tool(helm),
+      HELM_CONFIG_HOME: join(home, "config"),
+      HELM_CACHE_HOME: join(home, "cache"),
+      HELM_DATA_HOME: join(home, "data"),
+    },
+  });
+  const calls = stderr.split("\n").flatMap((line) => {
+    const call = /^\[debug\] \S+ (.*) -> exit /.exec(line)?.[1];
+    return call ? [call.split(" ")] : [];
+  });
+  return { code, stdout, stderr, calls };
+}
+
+describe.each(["helm", "helm4"])("OCI charts with %s", (helm) => {
+  it("deps locks a range to the registry's newest match and its manifest digest; template and lint use it", async () => {
+    const root = mkdtempSync(join(tmpdir(), "releases-oci-project-"));
+    try {
+      writeProject(root);
+      const deps = await releases(root, helm, ["deps"]);
+      expect(deps.code, deps.stderr).toBe(0);
+      const lock = parse(readFileSync(join(root, "releases.lock"), "utf8")) as { charts: unknown[] };
+      expect(lock.charts).toEqual([
+        {
+          repository: registry.url,
+          chart: "paced",
+          constraint: "^1",
+          version: "1.2.0",
+          digest: digests["1.2.0"],
+        },
+      ]);
+      expect(deps.calls.find((a) => a[0] === "pull")).toEqual(
+        expect.arrayContaining(["--version", "^1", "--plain-http"]),
+      );
+
+      const template = await releases(root, helm, ["template"]);
+      expect(template.code, template.stderr).toBe(0);
+      expect(template.stdout).toContain('name: "web-message"');
+      expect(template.calls.find((a) => a[0] === "template")).toEqual(
+        expect.arrayContaining([`${registry.url}/paced`, "--version", "1.2.0", "--plain-http"]),
+      );
+
+      const lint = await releases(root, helm, ["lint"]);
+      expect(lint.code, `${lint.stdout}${lint.stderr}`).toBe(0);
+      expect(lint.stdout).toContain("apps/web: ok");
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
+
+function writeProject(root: string): void {
+  writeFileSync(
+    join(root, "releases.yaml"),
+    stringify({
+      repositories: [{ name: "lab", url: registry.url, plainHttp: true }],
+      releases: [{ name: "web", namespace: "apps", chart: "lab/paced", version: "^1" }],
+    }),
+  );
+}
