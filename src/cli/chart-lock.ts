@@ -12,6 +12,7 @@ import { fetchIndex, parseIndex } from "../charts/repository-index.js";
 import { type RequirementUse, resolveLock } from "../charts/resolve-versions.js";
 import { localFiles } from "../config/files.js";
 import { parseYaml } from "../config/yaml-source.js";
+import { ConfigError } from "../errors.js";
 import type { Repository } from "../model/project.js";
 import type { CommandContext } from "./context.js";
 import { loadForCommand } from "./workspace.js";
@@ -37,7 +38,10 @@ export async function lockCharts(
   }
   const file = lockFileOf(projectFile);
   // A lock that does not parse (or was edited by hand) is what `deps` repairs: it starts afresh.
-  const previous = await readChartLock(projectFile).catch(() => undefined);
+  const previous = await readChartLock(projectFile).catch((error: unknown) => {
+    if (error instanceof ConfigError) return undefined;
+    throw error;
+  });
   const uses = [...requirements.values()];
   const ociRegistries = [...new Set(uses.flatMap((u) => (u.source?.oci ? [u.source] : [])))];
   let login: Promise<void> | undefined;
@@ -61,10 +65,6 @@ export async function lockCharts(
   const result = unchanged ? previous : lock;
   if (!unchanged) await writeFile(file, formatLock(lock));
   return { file, lock: result, previous, written: !unchanged };
-}
-
-function credentials(repo: Repository, ctx: CommandContext) {
-  return repositoryCredentials(repo, ctx.io.env);
 }
 
 function sameEntries(a: ChartLock, b: ChartLock): boolean {
