@@ -50,8 +50,10 @@ export async function lockCharts(
     previous,
     options.update,
     {
-      index: async (repo) =>
-        parseIndex(await fetchIndex(repo, { credentials: credentials(repo, ctx) }), repo.url),
+      index: async (repo) => {
+        const credentials = repositoryCredentials(repo, ctx.io.env);
+        return parseIndex(await fetchIndex(repo, { credentials }), repo.url);
+      },
       oci: async (requirement) => {
         const helm = await ctx.session.helm(options.helmBinary);
         login ??= addRepositories(ociRegistries, helm, ctx.io.env);
