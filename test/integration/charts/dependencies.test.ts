@@ -5,12 +5,10 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PassThrough } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { stringify } from "yaml";
-import { runCli } from "../../../src/cli/program.js";
 import { type ChartRepository, serveChartRepository } from "../../toolchain/chart-repository.js";
-import { tool } from "../../toolchain/tools.js";
+import { releasesWithHelm } from "./releases-cli.js";
 
 let dir: string;
 let repo: ChartRepository;
@@ -64,33 +62,8 @@ function project(helm: string): string {
 }
 
 async function releases(cwd: string, helm: string, args: string[]) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = "";
-  let err = "";
-  stdout.on("data", (d) => {
-    out += d;
-  });
-  stderr.on("data", (d) => {
-    err += d;
-  });
-  const home = join(cwd, ".helm-home");
-  const code = await runCli([...args, "--debug"], {
-    stdout,
-    stderr,
-    stdin: new PassThrough(),
-    cwd,
-    env: {
-      PATH: process.env.PATH ?? "",
-      HOME: cwd,
-      RELEASES_HELM: tool(helm),
-      HELM_CONFIG_HOME: join(home, "config"),
-      HELM_CACHE_HOME: join(home, "cache"),
-      HELM_DATA_HOME: join(home, "data"),
-    },
-  });
-  const helmCalls = err.split("\n").filter((l) => l.startsWith("[debug]"));
-  return { code, out, err, builds: helmCalls.filter((l) => / dependency build /.test(l)) };
+  const run = await releasesWithHelm(cwd, helm, args);
+  return { ...run, builds: run.calls.filter((a) => a[0] === "dependency" && a[1] === "build") };
 }
 
 describe.each(["helm", "helm4"])("chart dependencies with %s", (helm) => {

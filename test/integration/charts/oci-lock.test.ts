@@ -5,12 +5,11 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PassThrough } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
-import { runCli } from "../../../src/cli/program.js";
 import { type OciRegistry, serveOciRegistry } from "../../toolchain/oci-registry.js";
-import { fixtureCharts, tool } from "../../toolchain/tools.js";
+import { fixtureCharts } from "../../toolchain/tools.js";
+import { releasesWithHelm } from "./releases-cli.js";
 
 let registry: OciRegistry;
 let digests: Record<string, string>;
@@ -25,46 +24,13 @@ beforeAll(async () => {
 
 afterAll(() => registry?.close());
 
-async function releases(cwd: string, helm: string, args: string[]) {
-  const out = new PassThrough();
-  const err = new PassThrough();
-  let stdout = "";
-  let stderr = "";
-  out.on("data", (d) => {
-    stdout += d;
-  });
-  err.on("data", (d) => {
-    stderr += d;
-  });
-  const home = join(cwd, ".helm-home");
-  const code = await runCli([...args, "--debug"], {
-    stdout: out,
-    stderr: err,
-    stdin: new PassThrough(),
-    cwd,
-    env: {
-      PATH: process.env.PATH ?? "",
-      HOME: cwd,
-      RELEASES_HELM: tool(helm),
-      HELM_CONFIG_HOME: join(home, "config"),
-      HELM_CACHE_HOME: join(home, "cache"),
-      HELM_DATA_HOME: join(home, "data"),
-    },
-  });
-  const calls = stderr.split("\n").flatMap((line) => {
-    const call = /^\[debug\] \S+ (.*) -> exit /.exec(line)?.[1];
-    return call ? [call.split(" ")] : [];
-  });
-  return { code, stdout, stderr, calls };
-}
-
 describe.each(["helm", "helm4"])("OCI charts with %s", (helm) => {
   it("deps locks a range to the registry's newest match and its manifest digest; template and lint use it", async () => {
     const root = mkdtempSync(join(tmpdir(), "releases-oci-project-"));
     try {
       writeProject(root);
-      const deps = await releases(root, helm, ["deps"]);
-      expect(deps.code, deps.stderr).toBe(0);
+      const deps = await releasesWithHelm(root, helm, ["deps"]);
+      expect(deps.code, deps.err).toBe(0);
       const lock = parse(readFileSync(join(root, "releases.lock"), "utf8")) as { charts: unknown[] };
       expect(lock.charts).toEqual([
         {
@@ -79,16 +45,16 @@ describe.each(["helm", "helm4"])("OCI charts with %s", (helm) => {
         expect.arrayContaining(["--version", "^1", "--plain-http"]),
       );
 
-      const template = await releases(root, helm, ["template"]);
-      expect(template.code, template.stderr).toBe(0);
-      expect(template.stdout).toContain('name: "web-message"');
+      const template = await releasesWithHelm(root, helm, ["template"]);
+      expect(template.code, template.err).toBe(0);
+      expect(template.out).toContain('name: "web-message"');
       expect(template.calls.find((a) => a[0] === "template")).toEqual(
         expect.arrayContaining([`${registry.url}/paced`, "--version", "1.2.0", "--plain-http"]),
       );
 
-      const lint = await releases(root, helm, ["lint"]);
-      expect(lint.code, `${lint.stdout}${lint.stderr}`).toBe(0);
-      expect(lint.stdout).toContain("apps/web: ok");
+      const lint = await releasesWithHelm(root, helm, ["lint"]);
+      expect(lint.code, `${lint.out}${lint.err}`).toBe(0);
+      expect(lint.out).toContain("apps/web: ok");
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
