@@ -103,7 +103,9 @@ try {
     for (const r of rendered) printed += redactor.redact(r.valuesYaml).length;
     const ms = performance.now() - started;
     // The values as printed: the password must print redacted.
-    const leaked = rendered.some((r) => parseYaml(redactor.redact(r.valuesYaml)).db?.password !== "<redacted>");
+    const leaked = rendered.some(
+      (r) => parseYaml(redactor.redact(r.valuesYaml)).db?.password !== "<redacted>",
+    );
     if (rendered.length !== RELEASES || printed === 0 || leaked) {
       throw new Error("benchmark round rendered the wrong values");
     }

@@ -5,8 +5,8 @@ import { localFiles } from "../config/files.js";
 import { dependencyBuildArgs } from "../helm/args.js";
 import type { HelmClient } from "../helm/client.js";
 import type { Release, Repository } from "../model/project.js";
-import { addRepositories } from "../run/repositories.js";
 import { buildChartDependencies, planDependencyBuilds } from "./dependencies.js";
+import { addRepositories } from "./repositories.js";
 
 /** Builds what the selected releases' local charts need; `helm` is only awaited when there is work. */
 export async function prepareChartDependencies(

@@ -4,6 +4,7 @@ import { Command, CommanderError } from "commander";
 import { ConfigProblems } from "../config/problems.js";
 import { ExitCode, type ExitCodeValue, ExitStatus, ReleasesError, relativeToCwd } from "../errors.js";
 import { Redactor } from "../secrets/redactor.js";
+import { registerDeps } from "./commands/deps.js";
 import { registerDestroy } from "./commands/destroy.js";
 import { registerDiff } from "./commands/diff.js";
 import { registerGraph } from "./commands/graph.js";
@@ -31,6 +32,7 @@ const registrations: readonly Registration[] = [
   registerSync,
   registerDiff,
   registerTemplate,
+  registerDeps,
   registerTest,
   registerStatus,
   registerDestroy,

@@ -3,7 +3,9 @@
 // (for commands that need values) those releases rendered with every secret
 // resolved — all before anything touches a cluster.
 import { resolve } from "node:path";
+import { lockedVersions } from "../charts/chart-lock.js";
 import { prepareChartDependencies } from "../charts/prepare.js";
+import { prepareRepositories } from "../charts/repositories.js";
 import { localFiles } from "../config/files.js";
 import { loadProject } from "../config/load.js";
 import type { ReleaseGraph } from "../graph/release-graph.js";
@@ -15,6 +17,7 @@ import { createManifestRenderer } from "../render/manifests.js";
 import { selectReleases, unknownSelectorKeys } from "../selector/select.js";
 import { type RenderedRelease, renderReleases } from "../values/render-releases.js";
 import { parseSetArguments } from "../values/set-arguments.js";
+import { lockCharts } from "./chart-lock.js";
 import type { CommandContext } from "./context.js";
 import { needsMode } from "./options.js";
 
@@ -26,12 +29,12 @@ export interface Workspace {
   selected: Release[];
 }
 
-export async function openWorkspace(ctx: CommandContext): Promise<Workspace> {
+/** The project for `environment` (default: the one the global options choose), as the command line asks. */
+export function loadForCommand(ctx: CommandContext, environment?: string): Promise<Project> {
   const globals = ctx.globals();
-  const mode = needsMode(globals);
-  const project = await loadProject({
+  return loadProject({
     file: resolve(ctx.io.cwd, globals.file),
-    environment: globals.environment,
+    environment: environment ?? globals.environment,
     env: ctx.io.env,
     templates: ctx.session.templates,
     stateValues: {
@@ -40,6 +43,12 @@ export async function openWorkspace(ctx: CommandContext): Promise<Workspace> {
     },
     set: globals.set.flatMap((s) => parseSetArguments(s, "--set")),
   });
+}
+
+export async function openWorkspace(ctx: CommandContext): Promise<Workspace> {
+  const globals = ctx.globals();
+  const mode = needsMode(globals);
+  const project = await loadForCommand(ctx);
   const graph = project.graph;
   const selection = selectReleases(project.releases, graph, globals.selector, mode);
   for (const warning of unknownSelectorKeys(project.releases, globals.selector)) {
@@ -70,7 +79,11 @@ export async function renderSelected(
   releases: readonly Release[] = workspace.selected,
   helmBinary?: string,
 ): Promise<RenderedRelease[]> {
-  const installed = releases.filter((r) => r.installed);
+  // Repository and OCI charts at the version releases.lock holds (when there is one).
+  const installed = await lockedVersions(
+    releases.filter((r) => r.installed),
+    workspace.project,
+  );
   await prepareChartDependencies(
     installed,
     workspace.project.repositories,
@@ -93,15 +106,25 @@ export function unrendered(release: Release): RenderedRelease {
   return { release, values: {}, valuesYaml: "", consumed: [], secretsDigest: "", fingerprint: "" };
 }
 
-/** Loads, selects and renders (every secret resolved), finding helm meanwhile: all before a cluster is touched. */
+/**
+ * Loads, selects and renders (every secret resolved), finding helm meanwhile:
+ * all before a cluster is touched. `updateLock`: `releases deps --update` first.
+ */
 export async function prepareRendered(
   ctx: CommandContext,
   helmBinary: string | undefined,
+  options: { updateLock?: boolean; addRepositories?: boolean } = {},
 ): Promise<{ workspace: Workspace; rendered: RenderedRelease[]; helm: HelmClient }> {
   const helmReady = ctx.session.helm(helmBinary);
+  if (options.updateLock) await lockCharts(ctx, { update: true, helmBinary });
   const workspace = await openWorkspace(ctx);
   const rendered = await renderSelected(workspace, ctx, workspace.selected, helmBinary);
   const helm = await helmReady;
   checkHelmSupport(helm.major, workspace.selected);
+  // Commands that fetch charts without deploying (template, lint, diff) add the repositories they use.
+  if (options.addRepositories) {
+    const releases = rendered.map((r) => r.release);
+    await prepareRepositories(releases, workspace.project.repositories, helm, ctx.io.env);
+  }
   return { workspace, rendered, helm };
 }

@@ -16,6 +16,8 @@ import { applyInheritance, collectTemplates } from "./inherit.js";
 import { ProblemList } from "./problems.js";
 import { readProjectFiles } from "./project-files.js";
 import { buildRelease, conditionHolds, DEFAULT_SETTINGS } from "./release.js";
+import { buildRepository } from "./repository.js";
+import { type FieldPath, formatField } from "./yaml-source.js";
 
 export { DEFAULT_SETTINGS };
 
@@ -82,16 +84,18 @@ export async function loadProject(options: LoadOptions): Promise<Project> {
   if (problems.size > problemsBefore) problems.check();
   const context = { environment: { name: envName, values: environmentValues }, values: environmentValues };
 
-  const repositories = (raw.repositories ?? []).map(
-    (r, i): Repository => ({
-      name: r.name,
-      url: r.url,
-      oci: r.url.startsWith("oci://"),
-      usernameEnv: r.usernameEnv,
-      passwordEnv: r.passwordEnv,
-      location: root.source.locate(["repositories", i]),
-    }),
-  );
+  const repositories: Repository[] = [];
+  const problemsBeforeRepositories = problems.size;
+  for (const [i, r] of (raw.repositories ?? []).entries()) {
+    const at = (field: FieldPath) => ({
+      ...root.source.locate(["repositories", i, ...field]),
+      field: formatField(["repositories", i, ...field]),
+    });
+    const repository = await problems.attempt(() => buildRepository(r, at, dir, files));
+    if (repository) repositories.push(repository);
+  }
+  // Releases name their repositories: with one broken, their errors would be noise.
+  if (problems.size > problemsBeforeRepositories) problems.check();
   const templates = collectTemplates(projectFiles, problems);
   const runSet = Object.fromEntries((options.set ?? []).map((s) => [s.path, s.value]));
 

@@ -214,13 +214,16 @@ export async function resolveChart(
   files: ProjectFiles,
   location: SourceLocation,
 ): Promise<ChartRef> {
-  if (text.startsWith("oci://")) return { kind: "oci", url: text, display: text };
+  if (text.startsWith("oci://")) {
+    const repository = repositories.find((r) => r.oci && text.startsWith(`${r.url.replace(/\/$/, "")}/`));
+    return { kind: "oci", url: text, display: text, ...(repository ? { repository } : {}) };
+  }
   const explicitPath = text.startsWith("./") || text.startsWith("../") || isAbsolute(text);
   const [repoName, ...rest] = text.split("/");
   const repository = explicitPath ? undefined : repositories.find((r) => r.name === repoName);
   if (repository && rest.length === 1) {
     return repository.oci
-      ? { kind: "oci", url: `${repository.url.replace(/\/$/, "")}/${rest[0]}`, display: text }
+      ? { kind: "oci", url: `${repository.url.replace(/\/$/, "")}/${rest[0]}`, display: text, repository }
       : { kind: "repo", repository: repository.name, name: rest[0]!, display: text };
   }
   const path = resolve(dir, text);

@@ -157,6 +157,19 @@ export const repositorySchema = z.strictObject({
   url: z.string().min(1).describe("https:// chart repository or oci:// registry"),
   usernameEnv: z.string().optional().describe("environment variable holding the username"),
   passwordEnv: z.string().optional().describe("environment variable holding the password"),
+  caFile: z
+    .string()
+    .min(1)
+    .optional()
+    .describe("CA bundle that verifies the server's certificate (relative to releases.yaml)"),
+  certFile: z.string().min(1).optional().describe("client certificate (with keyFile), for mutual TLS"),
+  keyFile: z.string().min(1).optional().describe("client key (with certFile), for mutual TLS"),
+  insecureSkipTLSVerify: z.boolean().optional().describe("do not verify the server's certificate"),
+  plainHttp: z.boolean().optional().describe("oci:// only: talk plain HTTP to the registry"),
+  passCredentials: z
+    .boolean()
+    .optional()
+    .describe("https repositories only: send the credentials to other hosts charts are served from too"),
 });
 
 /** Every field a release (or a template) can set, except its name and what it inherits. */

@@ -3,6 +3,7 @@
 // flags (see ../shared/reference: A1); those differences live here only.
 import { ConfigError, type SourceLocation } from "../errors.js";
 import type { ChartRef, HelmOptions, HelmSettings } from "../model/project.js";
+import { ociConnectionArgs } from "./repository-args.js";
 
 export type HelmMajor = 3 | 4;
 
@@ -34,7 +35,17 @@ export function chartArgs({ chart, version }: ChartSource): string[] {
       : chart.kind === "repo"
         ? `${chart.repository}/${chart.name}`
         : chart.url;
-  return version && (chart.kind === "repo" || chart.kind === "oci") ? [ref, "--version", version] : [ref];
+  const args =
+    version && (chart.kind === "repo" || chart.kind === "oci") ? [ref, "--version", version] : [ref];
+  // An http(s) repository's TLS options live in helm's repositories.yaml (`repo add`); a registry's do not.
+  if (chart.kind === "oci") args.push(...ociConnectionArgs(chart.repository));
+  return args;
+}
+
+/** The chart into `dir`: unpacked (a repository or OCI chart, for `lint`), or as its archive. */
+export function pullArgs(source: ChartSource, dir: string, options: { untar: boolean }): string[] {
+  const into = options.untar ? ["--untar", "--untardir", dir] : ["--destination", dir];
+  return ["pull", ...chartArgs(source), ...into];
 }
 
 /** Applies a release's patches to what helm renders (see render/helm-chart.ts). */
@@ -248,20 +259,6 @@ export function historyArgs(target: Target): string[] {
 
 export function getManifestArgs(target: Target): string[] {
   return ["get", "manifest", target.name, ...common(target)];
-}
-
-export function repoAddArgs(name: string, url: string, credentials?: { username: string }): string[] {
-  const args = ["repo", "add", name, url, "--force-update"];
-  if (credentials) args.push("--username", credentials.username, "--password-stdin");
-  return args;
-}
-
-export function registryLoginArgs(host: string, username: string): string[] {
-  return ["registry", "login", host, "--username", username, "--password-stdin"];
-}
-
-export function repoUpdateArgs(names: readonly string[]): string[] {
-  return ["repo", "update", ...names];
 }
 
 /** What an upgrade would deploy, without deploying: the release as JSON, its manifest included. */

@@ -16,7 +16,8 @@ export interface SecretsFile {
 export type ChartRef =
   | { kind: "local"; path: string; display: string }
   | { kind: "repo"; repository: string; name: string; display: string }
-  | { kind: "oci"; url: string; display: string }
+  /** `repository`: the `repositories:` entry whose URL it lies under (its TLS options apply). */
+  | { kind: "oci"; url: string; display: string; repository?: Repository }
   /** A directory of plain manifests, or a kustomization: rendered, then deployed as a generated chart. */
   | { kind: "manifests"; path: string; display: string; kustomize: boolean };
 
@@ -27,6 +28,15 @@ export interface Repository {
   /** Names of the environment variables holding credentials; values are read at use. */
   usernameEnv?: string;
   passwordEnv?: string;
+  /** Absolute paths: the CA bundle, and the client certificate and key (mutual TLS). */
+  caFile?: string;
+  certFile?: string;
+  keyFile?: string;
+  insecureSkipTLSVerify?: boolean;
+  /** OCI only: plain HTTP to the registry. */
+  plainHttp?: boolean;
+  /** http(s) only: credentials also go to other hosts the charts are served from. */
+  passCredentials?: boolean;
   location: SourceLocation;
 }
 

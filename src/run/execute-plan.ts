@@ -3,6 +3,7 @@
 // graph — each release's planned action the moment its needs are done
 // (reversed for destroy). Afterwards, when helm processes were stopped or a
 // release failed, no release may be left pending.
+import { prepareRepositories } from "../charts/repositories.js";
 import type { Diagnostics } from "../diagnose/watch.js";
 import type { ReleaseGraph } from "../graph/release-graph.js";
 import { type Outcome, runGraph, type SkipReason } from "../graph/schedule.js";
@@ -16,7 +17,6 @@ import type { RunListener } from "./events.js";
 import { type HookDeps, withHooks } from "./hooks.js";
 import { pendingAmong, recoverStuck } from "./recover.js";
 import { releaseStep } from "./release-step.js";
-import { prepareRepositories } from "./repositories.js";
 
 export interface Interrupts {
   /** Start nothing new (first Ctrl-C, a lost lock, --fail-fast). */

@@ -7,8 +7,8 @@
 import { rollbackArgs, type Target, testArgs, uninstallArgs } from "../helm/args.js";
 import type { HelmClient } from "../helm/client.js";
 import type { RollbackStep } from "../plan/rollback-plan.js";
-import type { RunListener } from "./events.js";
 import { describe, summarize } from "./deploy-attempt.js";
+import type { RunListener } from "./events.js";
 
 export interface RollbackStepOptions {
   helm: HelmClient;

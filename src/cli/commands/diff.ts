@@ -42,7 +42,9 @@ Examples:
 async function diff(ctx: CommandContext, options: DiffOptions): Promise<void> {
   const globals = ctx.globals();
   ctx.session.warmCluster();
-  const { workspace, rendered, helm } = await prepareRendered(ctx, options.helmBinary);
+  const { workspace, rendered, helm } = await prepareRendered(ctx, options.helmBinary, {
+    addRepositories: true,
+  });
   if (nothingSelected(workspace, ctx)) return;
   const kubeContext = workspace.project.environment.kubeContext;
   const cluster = await ctx.session.cluster(kubeContext);

@@ -1,4 +1,5 @@
 import { type Command, Option } from "commander";
+import { UsageError } from "../../errors.js";
 import type { DeployPlan } from "../../plan/deploy-plan.js";
 import { countActions, type PlanMode } from "../../plan/deploy-plan.js";
 import { formatTable } from "../../report/table.js";
@@ -11,6 +12,7 @@ import { nothingSelected, prepareRendered } from "../workspace.js";
 interface SyncOptions extends RunOptions, ReviewOptions {
   force?: boolean;
   dryRun?: boolean;
+  updateLock?: boolean;
 }
 
 /** -i / --yes: ask once for the whole plan, or never (see review.ts). */
@@ -24,6 +26,8 @@ function addReviewOptions(command: Command): Command {
     )
     .option("-y, --yes", "do not ask (CI): go ahead with the plan", false);
 }
+
+const UPDATE_LOCK = "move releases.lock to the newest chart versions allowed first (releases deps --update)";
 
 export function registerSync(program: Command, ctx: CommandContext): void {
   addRunOptions(
@@ -45,7 +49,9 @@ Examples:
   releases sync -e development -l app=app1 --include-needs
   releases sync -e production --concurrency 8 --fail-fast`,
       ),
-  ).option("--dry-run", "print what would be done to each release, in order; change nothing", false);
+  )
+    .option("--dry-run", "print what would be done to each release, in order; change nothing", false)
+    .option("--update-lock", UPDATE_LOCK, false);
   addReviewOptions(program.commands.at(-1)!).action((options: SyncOptions) =>
     syncOrApply(ctx, options, "sync"),
   );
@@ -69,16 +75,25 @@ Examples:
   releases apply -e staging -l app=app2
   releases apply -e production --force`,
       ),
-  ).option("--dry-run", "print what would be done to each release, in order; change nothing", false);
+  )
+    .option("--dry-run", "print what would be done to each release, in order; change nothing", false)
+    .option("--update-lock", UPDATE_LOCK, false);
   addReviewOptions(program.commands.at(-1)!).action((options: SyncOptions) =>
     syncOrApply(ctx, options, options.force ? "sync" : "apply"),
   );
 }
 
 async function syncOrApply(ctx: CommandContext, options: SyncOptions, mode: PlanMode): Promise<void> {
+  if (options.dryRun && options.updateLock) {
+    throw new UsageError(
+      "--update-lock writes releases.lock: run `releases deps --update` before a --dry-run",
+    );
+  }
   const ask = !options.dryRun && wantsQuestion(ctx, options);
   ctx.session.warmCluster();
-  const { workspace, rendered } = await prepareRendered(ctx, options.helmBinary);
+  const { workspace, rendered } = await prepareRendered(ctx, options.helmBinary, {
+    updateLock: options.updateLock,
+  });
   if (nothingSelected(workspace, ctx)) return;
   if (options.dryRun) {
     const cluster = await ctx.session.cluster(workspace.project.environment.kubeContext);

@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { withPulledCharts } from "../../charts/pulled-charts.js";
 import { ReleaseFailedError } from "../../errors.js";
 import { lintArgs, templateArgs } from "../../helm/args.js";
 import { withHelmChart } from "../../render/helm-chart.js";
@@ -29,7 +30,9 @@ Examples:
         ),
     ),
   ).action(async (options: RenderOptions) => {
-    const { workspace, rendered, helm } = await prepareRendered(ctx, options.helmBinary);
+    const { workspace, rendered, helm } = await prepareRendered(ctx, options.helmBinary, {
+      addRepositories: true,
+    });
     const outputs = await mapLimit(
       rendered.filter((r) => r.release.installed),
       options.concurrency,
@@ -57,7 +60,9 @@ Examples:
     addHelmOption(
       program
         .command("lint")
-        .description("helm lint --strict each selected local chart with the release's rendered values")
+        .description(
+          "helm lint --strict each selected release's chart (repository and OCI charts as pulled) with its rendered values",
+        )
         .addHelpText(
           "after",
           `
@@ -68,30 +73,37 @@ Examples:
     ),
   ).action(async (options: RenderOptions) => {
     const globals = ctx.globals();
-    const { rendered, helm } = await prepareRendered(ctx, options.helmBinary);
+    const { rendered, helm } = await prepareRendered(ctx, options.helmBinary, { addRepositories: true });
     const installed = rendered.filter((x) => x.release.installed);
-    const results = await mapLimit(installed, options.concurrency, (r) =>
-      r.release.chart.kind === "local" || r.release.chart.kind === "manifests"
-        ? withHelmChart(r, { major: helm.major }, (chart) =>
-            helm.run(
-              lintArgs(
-                { name: r.release.name, namespace: r.release.namespace },
-                chart.source,
-                r.release.helm,
-              ),
-              { stdin: r.valuesYaml, allowFailure: true },
-            ),
-          )
-        : Promise.resolve(undefined),
+    const results = await withPulledCharts(helm, (pull) =>
+      mapLimit(installed, options.concurrency, (r) =>
+        withHelmChart(r, { major: helm.major }, async (chart) => {
+          // A repository or OCI chart is linted as pulled, at the version the run deploys.
+          const kind = chart.source.chart.kind;
+          const source =
+            kind === "repo" || kind === "oci"
+              ? {
+                  chart: {
+                    kind: "local" as const,
+                    path: await pull(chart.source),
+                    display: r.release.chart.display,
+                  },
+                }
+              : chart.source;
+          return helm.run(
+            lintArgs({ name: r.release.name, namespace: r.release.namespace }, source, r.release.helm),
+            {
+              stdin: r.valuesYaml,
+              allowFailure: true,
+            },
+          );
+        }),
+      ),
     );
     let failed = 0;
     for (const [i, r] of installed.entries()) {
       const { release } = r;
-      const out = results[i];
-      if (!out) {
-        ctx.io.stderr.write(`${release.id}: skipped (${release.chart.display} is not a local chart)\n`);
-        continue;
-      }
+      const out = results[i]!;
       const ok = out.code === 0;
       if (!ok) failed++;
       ctx.io.stdout.write(`${release.id}: ${ok ? "ok" : "FAILED"}\n`);

@@ -3,44 +3,20 @@
 // pinned version, and a new version is an upgrade that apply notices.
 // The repository is real: `helm package` + `helm repo index`, served over HTTP
 // from this process.
-import { createReadStream, existsSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
-import { run } from "../../toolchain/tools.js";
+import { type ChartRepository, serveChartRepository } from "../../toolchain/chart-repository.js";
 import { HELM_BINARIES, Project, pacedChart, reportOf, unique } from "./support.js";
 
-let repoDir: string;
-let server: Server;
+let repo: ChartRepository;
 let url: string;
 
 beforeAll(async () => {
-  repoDir = mkdtempSync(path.join(tmpdir(), "releases-chart-repo-"));
-  for (const version of ["0.1.0", "0.2.0"]) {
-    const packaged = await run("helm", ["package", pacedChart, "--version", version, "-d", repoDir]);
-    expect(packaged.code, packaged.stderr).toBe(0);
-  }
-  server = createServer((request, response) => {
-    const file = path.join(repoDir, path.basename(new URL(request.url ?? "/", "http://x").pathname));
-    if (!existsSync(file)) {
-      response.writeHead(404).end();
-      return;
-    }
-    response.writeHead(200);
-    createReadStream(file).pipe(response);
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const indexed = await run("helm", ["repo", "index", repoDir, "--url", url]);
-  expect(indexed.code, indexed.stderr).toBe(0);
+  repo = await serveChartRepository();
+  for (const version of ["0.1.0", "0.2.0"]) await repo.publish(pacedChart, version);
+  url = repo.url;
 });
 
-afterAll(async () => {
-  await new Promise((resolve) => server?.close(resolve));
-  rmSync(repoDir, { recursive: true, force: true });
-});
+afterAll(() => repo?.close());
 
 describe.each(HELM_BINARIES)("repository charts with %s", (helm) => {
   it("sync adds the repository and installs the pinned version; a new version is what apply upgrades", async () => {

@@ -3,20 +3,16 @@
 // before rendering — once per chart per run, and not again while Chart.yaml
 // and Chart.lock are unchanged.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PassThrough } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { stringify } from "yaml";
-import { runCli } from "../../../src/cli/program.js";
-import { run, tool } from "../../toolchain/tools.js";
+import { type ChartRepository, serveChartRepository } from "../../toolchain/chart-repository.js";
+import { releasesWithHelm } from "./releases-cli.js";
 
 let dir: string;
-let server: Server;
+let repo: ChartRepository;
 let url: string;
-let requests: string[] = [];
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "chart-deps-"));
@@ -29,25 +25,13 @@ beforeAll(async () => {
     join(sub, "templates", "configmap.yaml"),
     "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Release.Name }}-sub\ndata:\n  message: {{ .Values.message | quote }}\n",
   );
-  const repo = join(dir, "repo");
-  mkdirSync(repo);
-  expect((await run("helm", ["package", sub, "-d", repo])).code).toBe(0);
-  server = createServer((req, res) => {
-    requests.push(req.url ?? "");
-    try {
-      res.end(readFileSync(join(repo, (req.url ?? "/").split("?")[0]!)));
-    } catch {
-      res.statusCode = 404;
-      res.end();
-    }
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  expect((await run("helm", ["repo", "index", repo, "--url", url])).code).toBe(0);
+  repo = await serveChartRepository();
+  await repo.publish(sub, "0.1.0");
+  url = repo.url;
 });
 
 afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve));
+  await repo.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -78,45 +62,20 @@ function project(helm: string): string {
 }
 
 async function releases(cwd: string, helm: string, args: string[]) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = "";
-  let err = "";
-  stdout.on("data", (d) => {
-    out += d;
-  });
-  stderr.on("data", (d) => {
-    err += d;
-  });
-  const home = join(cwd, ".helm-home");
-  const code = await runCli([...args, "--debug"], {
-    stdout,
-    stderr,
-    stdin: new PassThrough(),
-    cwd,
-    env: {
-      PATH: process.env.PATH ?? "",
-      HOME: cwd,
-      RELEASES_HELM: tool(helm),
-      HELM_CONFIG_HOME: join(home, "config"),
-      HELM_CACHE_HOME: join(home, "cache"),
-      HELM_DATA_HOME: join(home, "data"),
-    },
-  });
-  const helmCalls = err.split("\n").filter((l) => l.startsWith("[debug]"));
-  return { code, out, err, builds: helmCalls.filter((l) => / dependency build /.test(l)) };
+  const run = await releasesWithHelm(cwd, helm, args);
+  return { ...run, builds: run.calls.filter((a) => a[0] === "dependency" && a[1] === "build") };
 }
 
 describe.each(["helm", "helm4"])("chart dependencies with %s", (helm) => {
   it("builds an umbrella chart's dependencies from a served repository once, then not while unchanged", async () => {
     const root = project(helm);
-    requests = [];
+    repo.requests.length = 0;
     const first = await releases(root, helm, ["template"]);
     expect(first.code, first.err).toBe(0);
     expect(first.builds).toHaveLength(1); // two releases, one chart: one build
     expect(first.out).toContain('message: "from-one"');
     expect(first.out).toContain('message: "from-two"');
-    expect(requests.some((r) => r.endsWith("sub-0.1.0.tgz"))).toBe(true);
+    expect(repo.requests.some((r) => r.endsWith("sub-0.1.0.tgz"))).toBe(true);
     const archive = join(root, "charts", "umbrella", "charts", "sub-0.1.0.tgz");
     const builtAt = statSync(archive).mtimeMs;
     expect(readFileSync(join(root, "charts", "umbrella", "Chart.lock"), "utf8")).toContain("sub");

@@ -50,7 +50,24 @@ describe("loading releases.yaml", () => {
       chart: "bitnami/redis",
       ref: { kind: "repo", repository: "bitnami", name: "redis", display: "bitnami/redis" },
     },
-    { chart: "ghcr/app", ref: { kind: "oci", url: "oci://ghcr.io/acme/charts/app", display: "ghcr/app" } },
+    {
+      chart: "ghcr/app",
+      ref: {
+        kind: "oci",
+        url: "oci://ghcr.io/acme/charts/app",
+        display: "ghcr/app",
+        repository: expect.objectContaining({ name: "ghcr", oci: true }),
+      },
+    },
+    {
+      chart: "oci://ghcr.io/acme/charts/app",
+      ref: {
+        kind: "oci",
+        url: "oci://ghcr.io/acme/charts/app",
+        display: "oci://ghcr.io/acme/charts/app",
+        repository: expect.objectContaining({ name: "ghcr" }),
+      },
+    },
     {
       chart: "oci://registry.example.com/charts/app",
       ref: {

@@ -9,9 +9,6 @@ import {
   getManifestArgs,
   historyArgs,
   lintArgs,
-  registryLoginArgs,
-  repoAddArgs,
-  repoUpdateArgs,
   rollbackArgs,
   type Target,
   templateArgs,
@@ -451,42 +448,5 @@ describe("release reads", () => {
       "--kube-context",
       "kind-dev",
     ]);
-  });
-});
-
-describe("repositories", () => {
-  it("repo add replaces an existing entry; a password only ever comes on stdin", () => {
-    expect(repoAddArgs("bitnami", "https://charts.bitnami.com/bitnami")).toEqual([
-      "repo",
-      "add",
-      "bitnami",
-      "https://charts.bitnami.com/bitnami",
-      "--force-update",
-    ]);
-    expect(repoAddArgs("private", "https://charts.acme.dev", { username: "ci-bot" })).toEqual([
-      "repo",
-      "add",
-      "private",
-      "https://charts.acme.dev",
-      "--force-update",
-      "--username",
-      "ci-bot",
-      "--password-stdin",
-    ]);
-  });
-
-  it("registry login takes the password on stdin", () => {
-    expect(registryLoginArgs("ghcr.io", "ci-bot")).toEqual([
-      "registry",
-      "login",
-      "ghcr.io",
-      "--username",
-      "ci-bot",
-      "--password-stdin",
-    ]);
-  });
-
-  it("repo update names exactly the project's repositories", () => {
-    expect(repoUpdateArgs(["bitnami", "private"])).toEqual(["repo", "update", "bitnami", "private"]);
   });
 });
