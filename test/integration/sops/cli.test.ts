@@ -1,10 +1,9 @@
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PassThrough } from "node:stream";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
-import { runCli } from "../../../src/cli/program.js";
+import { releasesIn } from "../../unit/secrets/run-in-process.js";
 import { publicKeyOf, requireSops, sops, testKeyFile, testKeyFile2 } from "./sops-binary.js";
 
 const recipient1 = publicKeyOf(testKeyFile);
@@ -20,24 +19,8 @@ function project(): string {
 }
 
 async function cli(cwd: string, args: string[], env: Record<string, string> = {}) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = "";
-  let err = "";
-  stdout.on("data", (d) => {
-    out += d;
-  });
-  stderr.on("data", (d) => {
-    err += d;
-  });
-  const code = await runCli(args, {
-    stdout,
-    stderr,
-    stdin: new PassThrough(),
-    env: { PATH: process.env.PATH ?? "", HOME: cwd, SOPS_AGE_KEY_FILE: testKeyFile, ...env },
-    cwd,
-  });
-  return { code, out, err };
+  const printed = await releasesIn(cwd, args, { SOPS_AGE_KEY_FILE: testKeyFile, ...env });
+  return { code: printed.code, out: printed.stdout, err: printed.stderr };
 }
 
 function writeFile(dir: string, name: string, text: string): string {
