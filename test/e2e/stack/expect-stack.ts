@@ -1,6 +1,7 @@
 // What "the stack is deployed" means, checked three ways: the run's JSON
 // report, helm's own view of the cluster, and `releases status`.
 import { expect } from "vitest";
+import { kubectl } from "../deploy/support.js";
 import {
   desiredIds,
   helmHooks,
@@ -40,7 +41,37 @@ export async function expectStackDeployed(environment: string, report: RunReport
       expect({ id, hook: hook.name, phase: hook.last_run?.phase }).toMatchObject({ phase: "Succeeded" });
   }
 
+  await expectEnvironmentShape(environment);
   await expectInSync(environment);
+}
+
+/**
+ * What differs per environment in the live objects: the status page's
+ * kustomize overlay (replicas, log level, the dev- prefix), PostgreSQL's pod
+ * securityContext (removed by development's JSON patch), and the label devops'
+ * postsync hook puts on the namespaces.
+ */
+async function expectEnvironmentShape(environment: string): Promise<void> {
+  const overlay = {
+    development: { name: "dev-status-page", replicas: 1, logLevel: "debug" },
+    staging: { name: "status-page", replicas: 2, logLevel: "info" },
+    production: { name: "status-page", replicas: 3, logLevel: "warn" },
+  }[environment]!;
+  const page = JSON.parse(await kubectl(["-n", "frontend", "get", "deployment", overlay.name, "-o", "json"]));
+  expect({
+    replicas: page.spec.replicas,
+    logLevel: page.spec.template.spec.containers[0].env[0].value,
+  }).toEqual({ replicas: overlay.replicas, logLevel: overlay.logLevel });
+
+  const statefulSets = JSON.parse(await kubectl(["-n", "database", "get", "statefulsets", "-o", "json"]));
+  const podSecurity = statefulSets.items.map(
+    (s: { spec: { template: { spec: { securityContext?: { runAsNonRoot?: boolean } } } } }) =>
+      s.spec.template.spec.securityContext?.runAsNonRoot,
+  );
+  expect(podSecurity).toEqual([environment === "development" ? undefined : true]);
+
+  const labels = JSON.parse(await kubectl(["get", "namespace", "backend", "-o", "json"])).metadata.labels;
+  expect(labels["releases.dev/environment"]).toBe(environment);
 }
 
 /** `status -o json`: every release deployed, in sync, its secrets current. */
