@@ -16,6 +16,8 @@ export interface RunOptions extends HelmOptions {
   lockDuration: number;
   lockNamespace?: string;
   recover?: RecoverMode;
+  /** apply: leave drifted releases alone (no drift check). */
+  ignoreDrift?: boolean;
 }
 
 export function addHelmOption(command: Command): Command {

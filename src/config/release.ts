@@ -9,6 +9,7 @@ import { manifestChart } from "../render/manifests.js";
 import { releaseRenderSpec } from "../render/spec.js";
 import { didYouMean } from "../util/suggest.js";
 import { parseSetPath } from "../values/set-path.js";
+import { driftDetection } from "./drift-detection.js";
 import { parseDuration } from "./duration.js";
 import type { ProjectFiles } from "./files.js";
 import { helmOptions } from "./helm-options.js";
@@ -90,6 +91,7 @@ export async function buildRelease(
     set[key] = renderLeaves(value, ["set", key], at, b.render, releaseContext);
   }
   const timeout = r.timeout ?? defaults.timeout;
+  const drift = driftDetection(r, defaults, (field) => inherited.locate(field));
   return {
     id: `${namespace}/${r.name}`,
     name: r.name,
@@ -111,6 +113,7 @@ export async function buildRelease(
     historyMax: r.historyMax ?? defaults.historyMax ?? DEFAULT_SETTINGS.historyMax,
     helm: helmOptions(r, defaults, (field) => inherited.locate(field)),
     location,
+    ...(drift ? { driftDetection: drift } : {}),
     // Patches, transformers, hooks, crds: fields relative to the release (or the template they came from).
     ...(await releaseRenderSpec(
       r,

@@ -4,6 +4,8 @@
 // sends operations (see cluster.ts); answers and errors come back as plain data.
 import module from "node:module";
 import { parentPort } from "node:worker_threads";
+import type { KubeObject } from "../model/kube-object.js";
+import { type ApiRequestCounts, createLiveApi, emptyCounts, type LiveApi } from "./live-api.js";
 
 interface Request {
   id: number;
@@ -14,7 +16,13 @@ interface Request {
     | "createLease"
     | "replaceLease"
     | "deleteLease"
-    | "createOrReplaceCrd";
+    | "createOrReplaceCrd"
+    // --- drift: generic objects (live-api.ts) ---
+    | "resourceScope"
+    | "listObjects"
+    | "dryRunApply"
+    | "requestCounts";
+  // --- end of drift ops ---
   args: unknown[];
 }
 
@@ -28,6 +36,9 @@ type Ready = {
   extensions: InstanceType<typeof k8s.ApiextensionsV1Api>;
   context: string;
   namespace: string | undefined;
+  live: LiveApi;
+  /** Requests made so far (the drift ops count theirs in live-api.ts). */
+  counts: ApiRequestCounts;
 };
 
 function connect(kubeContext: string | undefined): Ready {
@@ -44,12 +55,15 @@ function connect(kubeContext: string | undefined): Ready {
     }
     config.setCurrentContext(kubeContext);
   }
+  const counts = emptyCounts();
   return {
+    counts,
     namespace: config.getContextObject(config.getCurrentContext())?.namespace,
     core: config.makeApiClient(k8s.CoreV1Api),
     coordination: config.makeApiClient(k8s.CoordinationV1Api),
     extensions: config.makeApiClient(k8s.ApiextensionsV1Api),
     context: config.getCurrentContext(),
+    live: createLiveApi(k8s, config, counts),
   };
 }
 
@@ -76,6 +90,7 @@ async function perform({ op, args }: Request): Promise<unknown> {
   switch (op) {
     case "listSecrets":
       // Per namespace: an account scoped to a few namespaces can read its own releases.
+      ready.counts.list++;
       return (await ready.core.listNamespacedSecret({ namespace: a, labelSelector: b as string })).items;
     case "readLease":
       return ready.coordination.readNamespacedLease({ namespace: a, name: b as string });
@@ -92,6 +107,21 @@ async function perform({ op, args }: Request): Promise<unknown> {
       return null;
     case "createOrReplaceCrd":
       return createOrReplaceCrd(ready, args[0] as { metadata: { name: string } });
+    // --- drift ---
+    case "resourceScope":
+      return ready.live.resourceScope(a, b as string);
+    case "listObjects":
+      return ready.live.listObjects(
+        a,
+        b as string,
+        (c as string | null) ?? undefined,
+        args[3] as string | undefined,
+      );
+    case "dryRunApply":
+      return ready.live.dryRunApply(args[0] as KubeObject);
+    case "requestCounts":
+      return { ...ready.counts };
+    // --- end of drift ---
   }
 }
 

@@ -6,6 +6,8 @@
 // it (startKubeWorker) when the command needs a cluster, with the command's environment.
 import { Worker } from "node:worker_threads";
 import { ClusterStateError } from "../errors.js";
+import type { KubeObject } from "../model/kube-object.js";
+import type { ApiRequestCounts } from "./live-api.js";
 import {
   type DeployedRelease,
   latestRevisions,
@@ -43,6 +45,22 @@ export interface Cluster {
   };
   /** Creates a CustomResourceDefinition, or replaces the one there (a chart's crds/ with `crds: createReplace`). */
   createOrReplaceCrd?(body: { metadata: { name: string } }): Promise<void>;
+
+  // --- drift: live objects against the deployed manifests (src/drift/) ---
+  /** Whether the server serves `kind` in `apiVersion`, and namespaced or not (discovery, cached per group-version). */
+  resourceScope(apiVersion: string, kind: string): Promise<{ namespaced: boolean } | null>;
+  /** Every object of a kind in one namespace (cluster-wide when `namespace` is undefined): one LIST. */
+  listObjects(
+    apiVersion: string,
+    kind: string,
+    namespace: string | undefined,
+    fieldSelector?: string,
+  ): Promise<KubeObject[]>;
+  /** What a server-side apply of `object` would make of it (dryRun=All, field manager releases, forced): nothing changes. */
+  dryRunApply(object: KubeObject): Promise<KubeObject>;
+  /** The requests this session made to the API server so far. */
+  requestCounts(): Promise<ApiRequestCounts>;
+  // --- end of drift ---
 }
 
 /** An API error as the worker reports it: `code` is the HTTP status when there was one. */
@@ -164,6 +182,14 @@ export async function connectCluster(
     createOrReplaceCrd: async (body) => {
       await worker.call("createOrReplaceCrd", body);
     },
+    // --- drift ---
+    resourceScope: (apiVersion, kind) =>
+      worker.call("resourceScope", apiVersion, kind) as Promise<{ namespaced: boolean } | null>,
+    listObjects: (apiVersion, kind, namespace, fieldSelector) =>
+      worker.call("listObjects", apiVersion, kind, namespace ?? null, fieldSelector) as Promise<KubeObject[]>,
+    dryRunApply: (object) => worker.call("dryRunApply", object) as Promise<KubeObject>,
+    requestCounts: () => worker.call("requestCounts") as Promise<ApiRequestCounts>,
+    // --- end of drift ---
   };
 }
 

@@ -29,6 +29,8 @@ export interface DeployedRelease {
   chart?: { name: string; version: string };
   /** The rendered manifest (hooks excluded), when the payload was decoded. */
   manifest?: string;
+  /** How helm 4 applied it (server-side or client-side), when the payload was decoded; helm 3 records none. */
+  applyMethod?: "ssa" | "csa";
 }
 
 /** `data.release` as the Kubernetes API returns it (already base64-decoded once by the client) → release JSON. */
@@ -79,6 +81,8 @@ export function toDeployedRelease(secret: StorageSecret, withPayload: boolean): 
     release.lastDeployed = info?.last_deployed ?? release.lastDeployed;
     if (metadata) release.chart = { name: metadata.name, version: metadata.version };
     if (typeof decoded.manifest === "string") release.manifest = decoded.manifest;
+    if (decoded.apply_method === "ssa" || decoded.apply_method === "csa")
+      release.applyMethod = decoded.apply_method;
   }
   return release;
 }

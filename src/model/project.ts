@@ -93,6 +93,27 @@ export interface Release extends HelmSettings {
   hooks?: Hook[];
   /** The chart's crds/ directory: helm's default (create), create-or-replace on every deploy, or skip. */
   crds?: "create" | "createReplace" | "skip";
+  /** How live objects are compared with the deployed manifest; undefined: enabled, no rules of its own. */
+  driftDetection?: DriftDetection;
+}
+
+/** `enabled`: detect and correct (apply redeploys); `warn`: detect and report only; `disabled`: no check. */
+export type DriftMode = "enabled" | "warn" | "disabled";
+
+/** Differences that are not drift: fields (JSON pointers) of the objects a target matches. */
+export interface DriftIgnoreRule {
+  /** Omitted fields match any object; name and namespace are anchored regular expressions. */
+  target?: PatchTarget;
+  /** JSON pointers; everything beneath one is ignored too, and a `*` segment matches any one key or index. */
+  paths: string[];
+  /** Where it comes from, for reports: `driftDetection.ignore[0]`, `scaled by HorizontalPodAutoscaler web`, … */
+  rule: string;
+}
+
+export interface DriftDetection {
+  mode: DriftMode;
+  /** The file's defaults' rules, then the release's own. */
+  ignore: DriftIgnoreRule[];
 }
 
 /** Which rendered resources a JSON patch applies to; name and namespace are anchored regexps. */

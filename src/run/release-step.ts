@@ -80,6 +80,7 @@ export async function releaseStep(
             settings: release,
             labels: { [FINGERPRINT_LABEL]: rendered.fingerprint, [SECRETS_LABEL]: rendered.secretsDigest },
             postRenderer: chart.postRenderer,
+            forceConflicts: planned.forceConflicts,
           }),
           ...crdFlags,
         ],
