@@ -23,7 +23,8 @@ export function liveDiffs(details: readonly DriftDetail[], label: string): LiveD
     let deployed = withoutServerFields(d.change === "changed" && d.merged ? d.merged : d.deployed);
     if (live) deployed = withFieldsOf(deployed, live, d.ignoredFields);
     const [before, after] = redactSecretPair(live, deployed);
-    const text = (o: KubeObject | undefined) => (o ? stringify(o, { lineWidth: 0, sortMapEntries: true }) : "");
+    const text = (o: KubeObject | undefined) =>
+      o ? stringify(o, { lineWidth: 0, sortMapEntries: true }) : "";
     return {
       resource: d.resource,
       change: d.change,
