@@ -13,16 +13,11 @@ const caInjected = "CA bundle filled in by an injector (cert-manager cainjector,
 
 /** Fields other controllers own by design: never drift, whatever the release says. */
 export const BUILTIN_RULES: readonly IgnoreRule[] = [
-  {
-    target: { group: "admissionregistration.k8s.io", kind: "MutatingWebhookConfiguration" },
+  ...["MutatingWebhookConfiguration", "ValidatingWebhookConfiguration"].map((kind) => ({
+    target: { group: "admissionregistration.k8s.io", kind },
     paths: ["/webhooks/*/clientConfig/caBundle"],
     rule: caInjected,
-  },
-  {
-    target: { group: "admissionregistration.k8s.io", kind: "ValidatingWebhookConfiguration" },
-    paths: ["/webhooks/*/clientConfig/caBundle"],
-    rule: caInjected,
-  },
+  })),
   {
     target: { group: "apiextensions.k8s.io", kind: "CustomResourceDefinition" },
     paths: ["/spec/conversion/webhook/clientConfig/caBundle"],

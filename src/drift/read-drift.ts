@@ -28,14 +28,18 @@ import {
 } from "./live-reads.js";
 import { type IgnoredDrift, type ObjectDrift, type ReleaseDrift, releaseDrift } from "./release-drift.js";
 
+/** What the check reads, from the cluster adapter (src/kube/cluster.ts). */
 export interface LiveReader {
+  /** Whether the server serves `kind` in `apiVersion`, and namespaced or not (discovery, cached per group-version). */
   resourceScope(apiVersion: string, kind: string): Promise<{ namespaced: boolean } | null>;
+  /** Every object of a kind in one namespace (cluster-wide when `namespace` is undefined): one LIST. */
   listObjects(
     apiVersion: string,
     kind: string,
     namespace: string | undefined,
     fieldSelector?: string,
   ): Promise<KubeObject[]>;
+  /** What a server-side apply of `object` would make of it (dryRun=All, field manager releases, forced): nothing changes. */
   dryRunApply(object: KubeObject): Promise<KubeObject>;
 }
 

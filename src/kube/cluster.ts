@@ -5,6 +5,7 @@
 // while this thread loads and renders the project. The command's session starts
 // it (startKubeWorker) when the command needs a cluster, with the command's environment.
 import { Worker } from "node:worker_threads";
+import type { LiveReader } from "../drift/read-drift.js";
 import { ClusterStateError } from "../errors.js";
 import type { KubeObject } from "../model/kube-object.js";
 import type { ApiRequestCounts } from "./live-api.js";
@@ -31,7 +32,7 @@ export interface LeaseObject {
   };
 }
 
-export interface Cluster {
+export interface Cluster extends LiveReader {
   context: string;
   /** The namespace the kube context names, if any (where a namespaced account works). */
   namespace?: string;
@@ -46,18 +47,7 @@ export interface Cluster {
   /** Creates a CustomResourceDefinition, or replaces the one there (a chart's crds/ with `crds: createReplace`). */
   createOrReplaceCrd?(body: { metadata: { name: string } }): Promise<void>;
 
-  // --- drift: live objects against the deployed manifests (src/drift/) ---
-  /** Whether the server serves `kind` in `apiVersion`, and namespaced or not (discovery, cached per group-version). */
-  resourceScope(apiVersion: string, kind: string): Promise<{ namespaced: boolean } | null>;
-  /** Every object of a kind in one namespace (cluster-wide when `namespace` is undefined): one LIST. */
-  listObjects(
-    apiVersion: string,
-    kind: string,
-    namespace: string | undefined,
-    fieldSelector?: string,
-  ): Promise<KubeObject[]>;
-  /** What a server-side apply of `object` would make of it (dryRun=All, field manager releases, forced): nothing changes. */
-  dryRunApply(object: KubeObject): Promise<KubeObject>;
+  // --- drift: live objects against the deployed manifests (LiveReader, src/drift/read-drift.ts) ---
   /** The requests this session made to the API server so far. */
   requestCounts(): Promise<ApiRequestCounts>;
   // --- end of drift ---
