@@ -19,8 +19,12 @@ export interface DeployedObject {
 /** The objects of a manifest (hooks are not in it), without those marked for no drift detection. */
 export function deployedObjects(manifest: string): DeployedObject[] {
   const out: DeployedObject[] = [];
-  for (const doc of parseAllDocuments(manifest)) {
+  // A `kind: List` document holds its objects in `items` (helm deploys them one by one).
+  const bodies = parseAllDocuments(manifest).flatMap((doc) => {
     const body = doc.toJS() as KubeObject | null;
+    return body?.kind?.endsWith("List") && Array.isArray(body.items) ? (body.items as KubeObject[]) : [body];
+  });
+  for (const body of bodies) {
     if (!body || typeof body !== "object" || typeof body.kind !== "string") continue;
     const metadata = body.metadata ?? {};
     if (typeof body.apiVersion !== "string" || typeof metadata.name !== "string") continue;

@@ -39,6 +39,12 @@ describe("the objects of a deployed manifest", () => {
     ]);
   });
 
+  it("reads the objects of a List one by one", () => {
+    const list =
+      "apiVersion: v1\nkind: List\nitems:\n  - { apiVersion: v1, kind: ConfigMap, metadata: { name: a } }\n  - { apiVersion: v1, kind: ConfigMap, metadata: { name: b } }\n";
+    expect(deployedObjects(list).map((o) => o.name)).toEqual(["a", "b"]);
+  });
+
   it("honours Flux's marker too, as a label", () => {
     const flux =
       "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n  labels: { helm.toolkit.fluxcd.io/driftDetection: disabled }\n";
