@@ -21,7 +21,7 @@ import { type HookDeps, spawnExec } from "../run/hooks.js";
 import type { Redactor } from "../secrets/redactor.js";
 import type { RenderedRelease } from "../values/render-releases.js";
 import type { CommandContext } from "./context.js";
-import { checkDrift, desiredReleases, driftOf } from "./drift.js";
+import { checkDrift, debugLine, desiredReleases, driftOf } from "./drift.js";
 import { captureInterrupts, lazyReporter } from "./interrupts.js";
 import type { RunOptions } from "./run-options.js";
 import type { Workspace } from "./workspace.js";
@@ -76,10 +76,7 @@ export async function deploy(ctx: CommandContext, request: DeployRequest): Promi
         request.rendered,
         outside,
         deployed,
-        {
-          recover: options.recover,
-          drift: scope,
-        },
+        { recover: options.recover, drift: scope, debug: debugLine(ctx) },
       );
       const drift = driftOf(planned.drift);
       const planFor = (rendered: readonly RenderedRelease[]) =>
@@ -177,7 +174,10 @@ export async function readPlan(
     decode: options.decode || options.drift !== undefined,
   });
   return {
-    ...(await planWithDrift(cluster, mode, workspace, rendered, outside, deployed, options)),
+    ...(await planWithDrift(cluster, mode, workspace, rendered, outside, deployed, {
+      ...options,
+      debug: debugLine(ctx),
+    })),
     deployed,
   };
 }
@@ -190,12 +190,12 @@ async function planWithDrift(
   rendered: readonly RenderedRelease[],
   outside: readonly string[],
   deployed: ReadonlyMap<string, DeployedRelease>,
-  options: { recover?: RunOptions["recover"]; drift?: DriftScope },
+  options: { recover?: RunOptions["recover"]; drift?: DriftScope; debug?: (line: string) => void },
 ): Promise<{ plan: DeployPlan; drift?: ReadonlyMap<string, DriftReport> }> {
   const recover = options.recover;
   const plan = planDeploy(mode, workspace, rendered, outside, deployed, { recover });
   if (!options.drift) return { plan };
-  const drift = await checkDrift(cluster, plan, rendered, deployed, options.drift);
+  const drift = await checkDrift(cluster, plan, rendered, deployed, options.drift, options.debug);
   return {
     plan: planDeploy(mode, workspace, rendered, outside, deployed, { recover, drift: driftOf(drift) }),
     drift,

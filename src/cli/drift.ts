@@ -24,12 +24,13 @@ export function desiredReleases(rendered: readonly RenderedRelease[]): DesiredRe
 }
 
 /** Drift of the releases of `scope` in `plan`; `deployed` must hold their decoded manifests. */
-export function checkDrift(
+export async function checkDrift(
   cluster: Cluster,
   plan: DeployPlan,
   rendered: readonly RenderedRelease[],
   deployed: ReadonlyMap<string, DeployedRelease>,
   scope: DriftScope,
+  debug?: (line: string) => void,
 ): Promise<Map<string, DriftReport>> {
   const releases = new Map(rendered.map((r) => [r.release.id, r.release]));
   const subjects = driftScope(plan, desiredReleases(rendered), scope).map((id) => ({
@@ -38,7 +39,18 @@ export function checkDrift(
     manifest: deployed.get(id)?.manifest ?? "",
     ignore: releases.get(id)!.driftDetection?.ignore ?? [],
   }));
-  return readDrift(cluster, subjects);
+  const started = performance.now();
+  const reports = await readDrift(cluster, subjects);
+  const objects = [...reports.values()].reduce((n, r) => n + r.checked, 0);
+  debug?.(
+    `drift check: ${subjects.length} releases, ${objects} objects in ${((performance.now() - started) / 1000).toFixed(2)} s`,
+  );
+  return reports;
+}
+
+/** Writes `[debug] <line>` on stderr with --debug; undefined otherwise. */
+export function debugLine(ctx: CommandContext): ((line: string) => void) | undefined {
+  return ctx.globals().debug ? (line) => ctx.io.stderr.write(`[debug] ${line}\n`) : undefined;
 }
 
 export function driftOf(

@@ -64,6 +64,8 @@ export interface DriftDetail extends ObjectDrift {
 export interface DriftReport {
   drift: ReleaseDrift;
   details: DriftDetail[];
+  /** How many of the release's objects were compared. */
+  checked: number;
 }
 
 interface Entry {
@@ -248,7 +250,7 @@ function assemble(subjects: readonly DriftSubject[], entries: readonly Entry[]):
       mine.flatMap((e) => e.ignored),
       mine.flatMap((e) => (e.problem ? [e.problem] : [])),
     );
-    out.set(subject.id, { drift, details });
+    out.set(subject.id, { drift, details, checked: mine.length });
   }
   return out;
 }
