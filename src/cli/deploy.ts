@@ -4,6 +4,9 @@
 // any change — then let the caller make its change (a rotation writes its
 // secret here), and execute the plan. A lost lock starts nothing new and
 // fails the run with exit 4 once running releases are done.
+
+import type { DriftReport } from "../drift/read-drift.js";
+import type { ReleaseDrift } from "../drift/release-drift.js";
 import { ClusterStateError, InterruptedError, ReleaseFailedError } from "../errors.js";
 import { needsOutside } from "../graph/selection.js";
 import type { Cluster } from "../kube/cluster.js";
@@ -12,6 +15,7 @@ import { acquireLock } from "../kube/lease.js";
 import type { DeployedRelease } from "../kube/release-record.js";
 import { runRecordStore } from "../kube/run-records.js";
 import { buildDeployPlan, type DeployPlan, type PlanMode } from "../plan/deploy-plan.js";
+import type { DriftScope } from "../plan/drift-scope.js";
 import type { RunSummary } from "../report/summary.js";
 import { executePlan } from "../run/execute-plan.js";
 import { type HookDeps, spawnExec } from "../run/hooks.js";
@@ -19,6 +23,7 @@ import type { Redactor } from "../secrets/redactor.js";
 import type { RenderedRelease } from "../values/render-releases.js";
 import type { CommandContext } from "./context.js";
 import { diagnosticsFor } from "./diagnostics.js";
+import { checkDrift, debugLine, desiredReleases, driftOf } from "./drift.js";
 import { captureInterrupts, lazyReporter } from "./interrupts.js";
 import type { RunOptions } from "./run-options.js";
 import { changesAnything, recorded, recordedReleases, startRecording } from "./run-recording.js";
@@ -68,9 +73,27 @@ export async function deploy(ctx: CommandContext, request: DeployRequest): Promi
       signal: interrupts.soft.signal,
     });
     try {
-      const deployed = await readDeployedReleases(cluster, new Set([...ids, ...outside]));
+      const scope = request.mode === "apply" && !options.ignoreDrift ? "unchanged" : undefined;
+      const deployed = await readDeployedReleases(cluster, new Set([...ids, ...outside]), {
+        decode: scope !== undefined,
+      });
+      const withDrift = await planWithDrift(
+        cluster,
+        request.mode,
+        workspace,
+        request.rendered,
+        outside,
+        deployed,
+        { recover: options.recover, drift: scope, debug: debugLine(ctx) },
+      );
+      const drift = driftOf(withDrift.drift);
       const planFor = (rendered: readonly RenderedRelease[]) =>
-        planDeploy(request.mode, workspace, rendered, outside, deployed, options);
+        rendered === request.rendered
+          ? withDrift.plan
+          : planDeploy(request.mode, workspace, rendered, outside, deployed, {
+              recover: options.recover,
+              drift,
+            });
       plan = planFor(request.rendered);
       throwBlockers(plan);
       if (interrupts.soft.signal.aborted) throw new InterruptedError("interrupted; nothing was changed");
@@ -170,23 +193,17 @@ export function planDeploy(
   rendered: readonly RenderedRelease[],
   needsOutside: readonly string[],
   deployed: ReadonlyMap<string, DeployedRelease>,
-  options: { recover?: RunOptions["recover"] } = {},
+  options: { recover?: RunOptions["recover"]; drift?: ReadonlyMap<string, ReleaseDrift> } = {},
 ): DeployPlan {
   const ids = new Set(rendered.map((r) => r.release.id));
   return buildDeployPlan({
     mode,
-    desired: rendered.map((r) => ({
-      id: r.release.id,
-      name: r.release.name,
-      namespace: r.release.namespace,
-      installed: r.release.installed,
-      fingerprint: r.fingerprint,
-      secretsDigest: r.secretsDigest,
-    })),
+    desired: desiredReleases(rendered),
     graph: workspace.graph.restrict(ids),
     needsOutside,
     deployed,
     recover: options.recover,
+    drift: options.drift,
   });
 }
 
@@ -197,14 +214,44 @@ export async function readPlan(
   workspace: Workspace,
   rendered: readonly RenderedRelease[],
   mode: PlanMode,
-  options: { recover?: RunOptions["recover"]; decode?: boolean } = {},
-): Promise<{ plan: DeployPlan; deployed: ReadonlyMap<string, DeployedRelease> }> {
+  options: { recover?: RunOptions["recover"]; decode?: boolean; drift?: DriftScope } = {},
+): Promise<{
+  plan: DeployPlan;
+  deployed: ReadonlyMap<string, DeployedRelease>;
+  drift?: ReadonlyMap<string, DriftReport>;
+}> {
   const ids = new Set(rendered.map((r) => r.release.id));
   const outside = needsOutsideOf(ctx, workspace, ids);
   const deployed = await readDeployedReleases(cluster, new Set([...ids, ...outside]), {
-    decode: options.decode,
+    decode: options.decode || options.drift !== undefined,
   });
-  return { plan: planDeploy(mode, workspace, rendered, outside, deployed, options), deployed };
+  return {
+    ...(await planWithDrift(cluster, mode, workspace, rendered, outside, deployed, {
+      ...options,
+      debug: debugLine(ctx),
+    })),
+    deployed,
+  };
+}
+
+/** The plan, with the drift of the releases of `options.drift` when given (read from the cluster). */
+async function planWithDrift(
+  cluster: Cluster,
+  mode: PlanMode,
+  workspace: Workspace,
+  rendered: readonly RenderedRelease[],
+  outside: readonly string[],
+  deployed: ReadonlyMap<string, DeployedRelease>,
+  options: { recover?: RunOptions["recover"]; drift?: DriftScope; debug?: (line: string) => void },
+): Promise<{ plan: DeployPlan; drift?: ReadonlyMap<string, DriftReport> }> {
+  const recover = options.recover;
+  const plan = planDeploy(mode, workspace, rendered, outside, deployed, { recover });
+  if (!options.drift) return { plan };
+  const drift = await checkDrift(cluster, plan, rendered, deployed, options.drift, options.debug);
+  return {
+    plan: planDeploy(mode, workspace, rendered, outside, deployed, { recover, drift: driftOf(drift) }),
+    drift,
+  };
 }
 
 /** Needs of the run's releases that are not in the run (they must already be deployed), unless --skip-needs. */

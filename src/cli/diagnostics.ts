@@ -22,7 +22,7 @@ import type { Redactor } from "../secrets/redactor.js";
 import type { CommandContext } from "./context.js";
 
 export function snapshotSource(cluster: Cluster): SnapshotSource | undefined {
-  const { listObjects, readPodLog } = cluster;
+  const { listDiagnosisObjects: listObjects, readPodLog } = cluster;
   if (!listObjects || !readPodLog) return undefined;
   return {
     async read(namespace) {

@@ -20,6 +20,8 @@ export interface RunOptions extends HelmOptions {
   record: boolean;
   /** Who the run's record names (default: $RELEASES_IDENTITY, else user@host). */
   identity?: string;
+  /** apply: leave drifted releases alone (no drift check). */
+  ignoreDrift?: boolean;
 }
 
 export function addHelmOption(command: Command): Command {

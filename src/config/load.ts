@@ -9,6 +9,7 @@ import { dirname, resolve } from "node:path";
 import { ConfigError, type SourceLocation } from "../errors.js";
 import { buildReleaseGraph, type GraphNodeInput } from "../graph/release-graph.js";
 import type { HelmCommandKind, Project, Release, Repository } from "../model/project.js";
+import { ignoreRules } from "./drift-detection.js";
 import { chooseEnvironment, loadEnvironment, type StateValues } from "./environment.js";
 import { localFiles, type ProjectFiles } from "./files.js";
 import { checkHelmArg } from "./helm-options.js";
@@ -111,6 +112,11 @@ export async function loadProject(options: LoadOptions): Promise<Project> {
         );
       }
     }
+    await problems.attempt(() =>
+      ignoreRules(projectFile.raw.defaults?.driftDetection, "defaults.driftDetection", (field) =>
+        source.locate(["defaults", "driftDetection", ...field]),
+      ),
+    );
     for (const [i, r] of (projectFile.raw.releases ?? []).entries()) {
       await problems.attempt(async () => {
         const path = ["releases", i];

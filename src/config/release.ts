@@ -9,6 +9,7 @@ import { manifestChart } from "../render/manifests.js";
 import { releaseRenderSpec } from "../render/spec.js";
 import { didYouMean } from "../util/suggest.js";
 import { parseSetPath } from "../values/set-path.js";
+import { driftDetection } from "./drift-detection.js";
 import { parseDuration } from "./duration.js";
 import type { ProjectFiles } from "./files.js";
 import { helmOptions } from "./helm-options.js";
@@ -93,6 +94,7 @@ export async function buildRelease(
   const timeout = r.timeout ?? defaults.timeout;
   const atomic = r.atomic ?? defaults.atomic ?? DEFAULT_SETTINGS.atomic;
   const retries = retryPolicy(r, defaults, atomic, (field) => inherited.locate(field), location);
+  const drift = driftDetection(r, defaults, (field) => inherited.locate(field));
   return {
     id: `${namespace}/${r.name}`,
     name: r.name,
@@ -115,6 +117,7 @@ export async function buildRelease(
     helm: helmOptions(r, defaults, (field) => inherited.locate(field)),
     location,
     ...(retries ? { retries } : {}),
+    ...(drift ? { driftDetection: drift } : {}),
     // Patches, transformers, hooks, crds: fields relative to the release (or the template they came from).
     ...(await releaseRenderSpec(
       r,

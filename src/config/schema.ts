@@ -146,6 +146,32 @@ const retryKeys = {
 };
 // --- end of retries ---
 
+// --- drift detection (Flux's driftDetection spelling) ---
+const jsonPointer = z
+  .string()
+  .regex(/^(\/([^~]|~[01])*)+$/, "a JSON pointer such as /spec/replicas (~0 for ~, ~1 for / in a key)")
+  .describe("a JSON pointer; a * segment matches any one key or index");
+export const driftDetectionSchema = z
+  .strictObject({
+    mode: z
+      .enum(["enabled", "warn", "disabled"])
+      .optional()
+      .describe(
+        "enabled (default): status reports drift and apply redeploys drifted releases; warn: reported only; disabled: not checked",
+      ),
+    ignore: z
+      .array(
+        z.strictObject({
+          paths: z.array(jsonPointer).min(1).describe("fields that may differ from the deployed manifest"),
+          target: patchTarget.optional().describe("which objects; omitted: every object of the release"),
+        }),
+      )
+      .optional()
+      .describe("differences that are not drift"),
+  })
+  .describe("compare the live objects with what helm deployed (server-side dry-run apply)");
+// --- end of drift detection ---
+
 export const environmentSchema = z.strictObject({
   values: z.array(valuesEntry).optional(),
   secrets: z.array(secretsEntry).optional().describe("SOPS-encrypted values files"),
@@ -197,6 +223,7 @@ const releaseFields = {
   ...helmSettings,
   ...renderKeys,
   ...retryKeys,
+  driftDetection: driftDetectionSchema.optional(),
 };
 
 export const INHERITABLE_FIELDS = Object.keys(releaseFields) as (keyof typeof releaseFields)[];
@@ -238,6 +265,9 @@ export const defaultsSchema = z.strictObject({
     .describe("where the deploy lock (a Lease) lives; default: the kube context's namespace, else `default`"),
   ...helmSettings,
   ...retryKeys,
+  driftDetection: driftDetectionSchema
+    .optional()
+    .describe("the releases' default mode, and ignore rules added before each release's own"),
 });
 
 /** What every project file (the root and included ones) may hold. */

@@ -77,6 +77,8 @@ export interface UpgradeOptions {
   /** Labels stored on the release (helm ≥ 3.13). */
   labels?: Record<string, string>;
   postRenderer?: PostRendererArgs;
+  /** Take back fields another manager changed (helm 4 server-side apply): the upgrade corrects drift. */
+  forceConflicts?: boolean;
 }
 
 /** Flags both `upgrade --install` and the dry-run diff renders with take from the options. */
@@ -138,6 +140,7 @@ export function upgradeArgs({
   settings,
   labels,
   postRenderer,
+  forceConflicts,
 }: UpgradeOptions): string[] {
   const o = settings.helm ?? {};
   const args = ["upgrade", "--install", target.name, ...chartArgs(source), ...common(target)];
@@ -150,6 +153,7 @@ export function upgradeArgs({
   const labelList = Object.entries(labels ?? {}).map(([k, v]) => `${k}=${v}`);
   if (labelList.length > 0) args.push("--labels", labelList.join(","));
   args.push(...upgradeFlags(major, o, target), ...(o.args?.sync ?? []));
+  if (forceConflicts && major === 4 && o.serverSide !== false) args.push("--force-conflicts");
   return args;
 }
 

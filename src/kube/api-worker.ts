@@ -4,6 +4,8 @@
 // sends operations (see cluster.ts); answers and errors come back as plain data.
 import module from "node:module";
 import { parentPort } from "node:worker_threads";
+import type { KubeObject } from "../model/kube-object.js";
+import { type ApiRequestCounts, createLiveApi, emptyCounts, type LiveApi } from "./live-api.js";
 
 interface Request {
   id: number;
@@ -16,9 +18,15 @@ interface Request {
     | "deleteLease"
     | "createOrReplaceCrd"
     // diagnosis (see the block at the end)
-    | "listObjects"
+    | "listDiagnosisObjects"
     | "readPodLog"
-    | RunRecordOp;
+    | RunRecordOp
+    // --- drift: generic objects (live-api.ts) ---
+    | "resourceScope"
+    | "listObjects"
+    | "dryRunApply"
+    | "requestCounts";
+  // --- end of drift ops ---
   args: unknown[];
 }
 
@@ -33,6 +41,9 @@ type Ready = {
   context: string;
   namespace: string | undefined;
   config: InstanceType<typeof k8s.KubeConfig>;
+  live: LiveApi;
+  /** Requests made so far (the drift ops count theirs in live-api.ts). */
+  counts: ApiRequestCounts;
 };
 
 function connect(kubeContext: string | undefined): Ready {
@@ -49,13 +60,16 @@ function connect(kubeContext: string | undefined): Ready {
     }
     config.setCurrentContext(kubeContext);
   }
+  const counts = emptyCounts();
   return {
+    counts,
     namespace: config.getContextObject(config.getCurrentContext())?.namespace,
     core: config.makeApiClient(k8s.CoreV1Api),
     coordination: config.makeApiClient(k8s.CoordinationV1Api),
     extensions: config.makeApiClient(k8s.ApiextensionsV1Api),
     context: config.getCurrentContext(),
     config,
+    live: createLiveApi(k8s, config, counts),
   };
 }
 
@@ -82,6 +96,7 @@ async function perform({ op, args }: Request): Promise<unknown> {
   switch (op) {
     case "listSecrets":
       // Per namespace: an account scoped to a few namespaces can read its own releases.
+      ready.counts.list++;
       return (await ready.core.listNamespacedSecret({ namespace: a, labelSelector: b as string })).items;
     case "readLease":
       return ready.coordination.readNamespacedLease({ namespace: a, name: b as string });
@@ -98,12 +113,27 @@ async function perform({ op, args }: Request): Promise<unknown> {
       return null;
     case "createOrReplaceCrd":
       return createOrReplaceCrd(ready, args[0] as { metadata: { name: string } });
-    case "listObjects":
-      return listObjects(ready, a, b as string);
+    case "listDiagnosisObjects":
+      return listDiagnosisObjects(ready, a, b as string);
     case "readPodLog":
       return ready.core.readNamespacedPodLog({ namespace: a, name: b as string, tailLines: c as number });
+    // --- drift ---
+    case "resourceScope":
+      return ready.live.resourceScope(a, b as string);
+    case "listObjects":
+      return ready.live.listObjects(
+        a,
+        b as string,
+        (c as string | null) ?? undefined,
+        args[3] as string | undefined,
+      );
+    case "dryRunApply":
+      return ready.live.dryRunApply(args[0] as KubeObject);
+    case "requestCounts":
+      return { ...ready.counts };
+    // --- end of drift ---
     default:
-      return runRecordOp(ready, op, args);
+      return runRecordOp(ready, op as RunRecordOp, args);
   }
 }
 
@@ -138,7 +168,7 @@ let diagnosisApis:
   | undefined;
 
 /** Every object of one kind in a namespace (the kinds that tell why a release is not ready, and events). */
-async function listObjects(api: Ready, kind: string, namespace: string): Promise<unknown[]> {
+async function listDiagnosisObjects(api: Ready, kind: string, namespace: string): Promise<unknown[]> {
   diagnosisApis ??= {
     apps: api.config.makeApiClient(k8s.AppsV1Api),
     batch: api.config.makeApiClient(k8s.BatchV1Api),

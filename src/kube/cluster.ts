@@ -5,7 +5,10 @@
 // while this thread loads and renders the project. The command's session starts
 // it (startKubeWorker) when the command needs a cluster, with the command's environment.
 import { Worker } from "node:worker_threads";
+import type { LiveReader } from "../drift/read-drift.js";
 import { ClusterStateError } from "../errors.js";
+import type { KubeObject } from "../model/kube-object.js";
+import type { ApiRequestCounts } from "./live-api.js";
 import {
   type DeployedRelease,
   latestRevisions,
@@ -29,7 +32,7 @@ export interface LeaseObject {
   };
 }
 
-export interface Cluster {
+export interface Cluster extends LiveReader {
   context: string;
   /** The namespace the kube context names, if any (where a namespaced account works). */
   namespace?: string;
@@ -45,7 +48,7 @@ export interface Cluster {
   createOrReplaceCrd?(body: { metadata: { name: string } }): Promise<void>;
   // --- diagnosis (src/diagnose/): why a release is not ready ---
   /** Every object of `kind` (a WatchedKind, or "Event") in a namespace, as plain JSON. */
-  listObjects?(kind: string, namespace: string): Promise<unknown[]>;
+  listDiagnosisObjects?(kind: string, namespace: string): Promise<unknown[]>;
   /** The last `tailLines` lines of a pod's log. */
   readPodLog?(namespace: string, pod: string, tailLines: number): Promise<string>;
   // ---- run records (undo): ConfigMaps in the lock namespace ----
@@ -55,6 +58,11 @@ export interface Cluster {
     replace(namespace: string, name: string, body: ConfigMapObject): Promise<ConfigMapObject>;
     delete(namespace: string, name: string): Promise<void>;
   };
+
+  // --- drift: live objects against the deployed manifests (LiveReader, src/drift/read-drift.ts) ---
+  /** The requests this session made to the API server so far. */
+  requestCounts(): Promise<ApiRequestCounts>;
+  // --- end of drift ---
 }
 
 /** A ConfigMap as plain data (run records, kube/run-records.ts). */
@@ -189,7 +197,8 @@ export async function connectCluster(
       await worker.call("createOrReplaceCrd", body);
     },
     // --- diagnosis ---
-    listObjects: (kind, namespace) => worker.call("listObjects", kind, namespace) as Promise<unknown[]>,
+    listDiagnosisObjects: (kind, namespace) =>
+      worker.call("listDiagnosisObjects", kind, namespace) as Promise<unknown[]>,
     readPodLog: async (namespace, pod, tailLines) =>
       String((await worker.call("readPodLog", namespace, pod, tailLines)) ?? ""),
     // ---- run records (undo) ----
@@ -204,6 +213,14 @@ export async function connectCluster(
         await worker.call("deleteConfigMap", namespace, name);
       },
     },
+    // --- drift ---
+    resourceScope: (apiVersion, kind) =>
+      worker.call("resourceScope", apiVersion, kind) as Promise<{ namespaced: boolean } | null>,
+    listObjects: (apiVersion, kind, namespace, fieldSelector) =>
+      worker.call("listObjects", apiVersion, kind, namespace ?? null, fieldSelector) as Promise<KubeObject[]>,
+    dryRunApply: (object) => worker.call("dryRunApply", object) as Promise<KubeObject>,
+    requestCounts: () => worker.call("requestCounts") as Promise<ApiRequestCounts>,
+    // --- end of drift ---
   };
 }
 

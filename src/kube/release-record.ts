@@ -31,6 +31,8 @@ export interface DeployedRelease {
   manifest?: string;
   /** The values the revision was deployed with (helm's `config`), when the payload was decoded. */
   config?: Record<string, unknown>;
+  /** How helm 4 applied it (server-side or client-side), when the payload was decoded; helm 3 records none. */
+  applyMethod?: "ssa" | "csa";
 }
 
 /** `data.release` as the Kubernetes API returns it (already base64-decoded once by the client) → release JSON. */
@@ -83,6 +85,8 @@ export function toDeployedRelease(secret: StorageSecret, withPayload: boolean): 
     if (typeof decoded.manifest === "string") release.manifest = decoded.manifest;
     if (decoded.config && typeof decoded.config === "object")
       release.config = decoded.config as Record<string, unknown>;
+    if (decoded.apply_method === "ssa" || decoded.apply_method === "csa")
+      release.applyMethod = decoded.apply_method;
   }
   return release;
 }

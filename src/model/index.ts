@@ -1,1 +1,2 @@
+export type * from "./kube-object.js";
 export type * from "./project.js";

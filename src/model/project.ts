@@ -105,12 +105,33 @@ export interface Release extends HelmSettings {
   crds?: "create" | "createReplace" | "skip";
   /** Attempts after a failed install/upgrade (or failed tests); absent: none. Not part of the fingerprint. */
   retries?: RetryPolicy;
+  /** How live objects are compared with the deployed manifest; undefined: enabled, no rules of its own. */
+  driftDetection?: DriftDetection;
 }
 
 /** How a failed install/upgrade is tried again: `count` more times, waiting `backoffSeconds`, doubled each time. */
 export interface RetryPolicy {
   count: number;
   backoffSeconds: number;
+}
+
+/** `enabled`: detect and correct (apply redeploys); `warn`: detect and report only; `disabled`: no check. */
+export type DriftMode = "enabled" | "warn" | "disabled";
+
+/** Differences that are not drift: fields (JSON pointers) of the objects a target matches. */
+export interface DriftIgnoreRule {
+  /** Omitted fields match any object; name and namespace are anchored regular expressions. */
+  target?: PatchTarget;
+  /** JSON pointers; everything beneath one is ignored too, and a `*` segment matches any one key or index. */
+  paths: string[];
+  /** Where it comes from, for reports: `driftDetection.ignore[0]`, `scaled by HorizontalPodAutoscaler web`, … */
+  rule: string;
+}
+
+export interface DriftDetection {
+  mode: DriftMode;
+  /** The file's defaults' rules, then the release's own. */
+  ignore: DriftIgnoreRule[];
 }
 
 /** Which rendered resources a JSON patch applies to; name and namespace are anchored regexps. */

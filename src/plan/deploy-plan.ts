@@ -3,10 +3,12 @@
 // what the cluster holds. `sync`, `apply`, `destroy`, their `--dry-run`,
 // `diff`, `status` and the rotations print, compare or execute this one plan,
 // so they cannot disagree. No I/O here.
+import { describeObjects, type ReleaseDrift } from "../drift/release-drift.js";
 import type { ReleaseGraph } from "../graph/release-graph.js";
 import { levels } from "../graph/schedule.js";
 import { FINGERPRINT_LABEL, SECRETS_LABEL } from "../helm/args.js";
 import { type DeployedRelease, type HelmStatus, PENDING } from "../kube/release-record.js";
+import type { DriftMode } from "../model/project.js";
 
 /** What the run does to one release. `none`: nothing to do (absent and meant to be absent). */
 export type PlanAction = "install" | "upgrade" | "unchanged" | "uninstall" | "none";
@@ -30,6 +32,8 @@ export interface DesiredRelease {
   /** Fingerprint of chart, values, settings and secrets digest ("" for a release to uninstall). */
   fingerprint: string;
   secretsDigest: string;
+  /** The release's driftDetection mode (undefined: enabled). */
+  driftMode?: DriftMode;
 }
 
 export interface PlannedRelease {
@@ -54,6 +58,13 @@ export interface PlannedRelease {
   stuck: HelmStatus | null;
   /** How a stuck release is recovered before its action; null when it is not stuck or no --recover was given. */
   recover: RecoverMode | null;
+  /** The live objects against the deployed manifest; null when not checked. */
+  drift: ReleaseDrift | null;
+  /**
+   * The upgrade restores fields someone else changed: with helm 4 server-side
+   * apply it must take them back (--force-conflicts), or it fails on conflicts.
+   */
+  forceConflicts: boolean;
 }
 
 export interface NeedOutside {
@@ -91,6 +102,8 @@ export interface PlanInput {
   /** The latest revision of each release in the cluster. */
   deployed: ReadonlyMap<string, DeployedRelease>;
   recover?: RecoverMode;
+  /** Drift of the releases that were checked (see driftScope). */
+  drift?: ReadonlyMap<string, ReleaseDrift>;
 }
 
 /** The deployed release that counts: an uninstalled (kept-history) release is none. */
@@ -124,7 +137,9 @@ function planRelease(desired: DesiredRelease, input: PlanInput, stage: number): 
   const inSync = desired.installed
     ? live?.status === "deployed" && deployedFingerprint === desired.fingerprint
     : live === undefined;
-  const { action, reason } = decide(desired, live, inSync, stuck, input);
+  const drift = input.drift?.get(desired.id) ?? null;
+  const { action, reason } = decide(desired, live, inSync, stuck, input, drift);
+  const corrects = action === "upgrade" && reason.startsWith(DRIFTED);
   return {
     id: desired.id,
     name: desired.name,
@@ -140,8 +155,13 @@ function planRelease(desired: DesiredRelease, input: PlanInput, stage: number): 
       desired.installed && live !== undefined && (live.labels[SECRETS_LABEL] ?? "") !== desired.secretsDigest,
     stuck,
     recover: stuck && input.recover ? input.recover : null,
+    drift,
+    forceConflicts: corrects && live?.applyMethod === "ssa",
   };
 }
+
+/** How the reason of an upgrade that corrects drift starts. */
+export const DRIFTED = "drifted: ";
 
 function decide(
   desired: DesiredRelease,
@@ -149,6 +169,7 @@ function decide(
   inSync: boolean,
   stuck: HelmStatus | null,
   input: PlanInput,
+  drift: ReleaseDrift | null,
 ): { action: PlanAction; reason: string } {
   if (input.mode === "destroy" || !desired.installed) {
     if (!live) return { action: "none", reason: "not installed" };
@@ -162,7 +183,16 @@ function decide(
     };
   }
   if (!live) return { action: "install", reason: "not installed" };
-  if (input.mode === "apply" && inSync) return { action: "unchanged", reason: "fingerprint deployed" };
+  if (input.mode === "apply" && inSync) {
+    if (drift?.state !== "drifted") return { action: "unchanged", reason: "fingerprint deployed" };
+    if (desired.driftMode === "warn") {
+      return {
+        action: "unchanged",
+        reason: "fingerprint deployed; drifted, not corrected (driftDetection: warn)",
+      };
+    }
+    return { action: "upgrade", reason: `${DRIFTED}${describeObjects(drift.objects)}` };
+  }
   if (input.mode === "sync") return { action: "upgrade", reason: "sync upgrades every release" };
   if (live.status !== "deployed") return { action: "upgrade", reason: `live revision is ${live.status}` };
   return {

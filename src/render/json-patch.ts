@@ -5,7 +5,7 @@ export class JsonPatchError extends Error {}
 
 type Json = unknown;
 
-function parsePointer(pointer: string): string[] {
+export function parsePointer(pointer: string): string[] {
   if (pointer === "") return [];
   return pointer
     .slice(1)

@@ -27,6 +27,8 @@ export interface AttemptOptions {
   live?: { revision: number; status: string };
   /** Flags from `crds: createReplace`. */
   crdFlags: readonly string[];
+  /** helm 4 --force-conflicts: take back fields edited by hand (a drifted release applied server-side). */
+  forceConflicts?: boolean;
   signal: AbortSignal;
   kill?: AbortSignal;
   diagnostics?: Diagnostics;
@@ -59,6 +61,7 @@ export async function deployAttempt(rendered: RenderedRelease, o: AttemptOptions
             source: chart.source,
             settings: release,
             labels: { [FINGERPRINT_LABEL]: rendered.fingerprint, [SECRETS_LABEL]: rendered.secretsDigest },
+            forceConflicts: o.forceConflicts,
             postRenderer: chart.postRenderer,
           }),
           ...o.crdFlags,

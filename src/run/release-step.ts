@@ -108,6 +108,7 @@ async function attempts(
       target,
       live,
       crdFlags,
+      forceConflicts: planned.forceConflicts,
       signal: options.signal,
       kill: options.kill,
       diagnostics: options.diagnostics,

@@ -6,9 +6,12 @@
 //      level-by-level schedule (Helmfile's) would take with the same durations.
 //   2. apply on 50 deployed, unchanged releases: wall time and helm processes.
 //   3. `sync -l app=X` in a 200-release project: time beyond the one helm upgrade.
+//   4. drift: `status` on 50 deployed releases with the drift check and
+//      without it (--ignore-drift): wall time and Kubernetes API requests
+//      (from --debug), in sync and with 10 releases changed by hand.
 //
 // usage: . scripts/env && export KUBECONFIG=$(scripts/cluster kubeconfig)
-//        node test/bench/deploy.mjs [critical-path|apply|selective]... [--helm helm4]
+//        node test/bench/deploy.mjs [critical-path|apply|selective|drift]... [--helm helm4]
 // Needs `npm run build` first. Leaves nothing behind (destroys what it deployed).
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -26,11 +29,15 @@ const helm = helmAt >= 0 ? args.splice(helmAt, 2)[1] : "helm";
 const scenarios = args.length > 0 ? args : ["critical-path", "apply", "selective"];
 
 /** releases: [{ name, needs: [names], readyAfter: seconds, app }] */
-function writeProject(releases, namespace) {
+function writeProject(releases, namespace, releaseChart = chart) {
   const dir = mkdtempSync(join(tmpdir(), "releases-bench-"));
   const lines = [`defaults:`, `  namespace: ${namespace}`, `  timeout: 120`, `releases:`];
   for (const r of releases) {
-    lines.push(`  - name: ${r.name}`, `    chart: ${chart}`, `    labels: { app: ${r.app ?? r.name} }`);
+    lines.push(
+      `  - name: ${r.name}`,
+      `    chart: ${releaseChart}`,
+      `    labels: { app: ${r.app ?? r.name} }`,
+    );
     if (r.needs.length > 0) lines.push(`    needs: [${r.needs.join(", ")}]`);
     lines.push(`    values:`, `      - readyAfter: "${r.readyAfter}s"`, `      - revision.yaml.hbs`);
   }
@@ -159,7 +166,64 @@ function benchSelective() {
   }
 }
 
-const benches = { "critical-path": benchCriticalPath, apply: benchApply, selective: benchSelective };
+function benchDrift() {
+  const releases = Array.from({ length: 50 }, (_, i) => ({
+    name: `d${String(i).padStart(2, "0")}`,
+    needs: [],
+    readyAfter: 0,
+  }));
+  const namespace = "bench-drift";
+  // The paced fixture chart: a Deployment and a ConfigMap (`<name>-message`) per release.
+  const dir = writeProject(releases, namespace, join(root, "test/fixtures/charts/paced"));
+  const kubectl = (...argv) => {
+    const out = spawnSync("kubectl", ["-n", namespace, ...argv], { encoding: "utf8" });
+    if (out.status !== 0) throw new Error(`kubectl ${argv.join(" ")}: ${out.stderr}`);
+  };
+  /** `status --debug` three times: median wall time, the API requests it reports, and the DRIFT column. */
+  const status = (...extra) => {
+    const runs = [1, 2, 3].map(() => releasesCli(dir, ["-o", "json", "--debug", "status", ...extra]));
+    const requests = /\[debug\] Kubernetes API: (.*)/.exec(runs[0].stderr)?.[1] ?? "?";
+    const drifted = JSON.parse(runs[0].stdout).filter((r) => r.drift?.state === "drifted").length;
+    const middle = (xs) => [...xs].sort((a, b) => a - b)[1];
+    // The check's own time, measured inside the run (--debug), apart from start-up, loading and rendering.
+    const check = runs.map((r) =>
+      Number(/\[debug\] drift check: .* in ([\d.]+) s/.exec(r.stderr)?.[1] ?? Number.NaN),
+    );
+    return { median: middle(runs.map((r) => r.seconds)), check: middle(check), requests, drifted };
+  };
+  try {
+    releasesCli(dir, ["-o", "json", "sync", "--concurrency", "16"]);
+    const plain = status("--ignore-drift");
+    const clean = status();
+    for (let i = 0; i < 5; i++)
+      kubectl("set", "image", `deployment/d${String(i).padStart(2, "0")}`, "app=x:1");
+    for (let i = 5; i < 10; i++) kubectl("delete", "configmap", `d${String(i).padStart(2, "0")}-message`);
+    const drifted = status();
+    const apply = releasesCli(dir, ["-o", "json", "apply", "--concurrency", "16"]);
+    const upgraded = report(apply).releases.filter((r) => r.outcome === "succeeded").length;
+    console.log(`\n## 4. drift check on 50 deployed releases (a Deployment and a ConfigMap each), ${helm}`);
+    line("status --ignore-drift, median of 3 (s)", plain.median.toFixed(2));
+    line("  Kubernetes API", plain.requests);
+    line("status with the drift check, nothing drifted (s)", clean.median.toFixed(2));
+    line("  of which the drift check (s)", clean.check.toFixed(2));
+    line("  Kubernetes API", clean.requests);
+    line("status, 5 images changed and 5 ConfigMaps deleted by hand (s)", drifted.median.toFixed(2));
+    line("  of which the drift check (s)", drifted.check.toFixed(2));
+    line("  Kubernetes API", drifted.requests);
+    line("  releases reported drifted", `${drifted.drifted}/50`);
+    line("apply after that (s), releases upgraded", `${apply.seconds.toFixed(1)}, ${upgraded}/50`);
+  } finally {
+    releasesCli(dir, ["destroy", "--yes", "--concurrency", "16"]);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const benches = {
+  "critical-path": benchCriticalPath,
+  apply: benchApply,
+  selective: benchSelective,
+  drift: benchDrift,
+};
 for (const name of scenarios) {
   if (!benches[name])
     throw new Error(`unknown benchmark ${name} (known: ${Object.keys(benches).join(", ")})`);

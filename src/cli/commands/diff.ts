@@ -8,11 +8,13 @@ import type { CommandContext } from "../context.js";
 import { readPlan } from "../deploy.js";
 import { addHelmOption, addRenderConcurrency } from "../run-options.js";
 import { nothingSelected, prepareRendered } from "../workspace.js";
+import { diffLive } from "./diff-live.js";
 
 interface DiffOptions {
   helmBinary?: string;
   detailedExitcode: boolean;
   concurrency: number;
+  live: boolean;
 }
 
 export function registerDiff(program: Command, ctx: CommandContext): void {
@@ -28,15 +30,26 @@ export function registerDiff(program: Command, ctx: CommandContext): void {
           "exit 2 when there are changes, 0 when there are none; invalid input then exits 5",
           false,
         )
+        .option(
+          "--live",
+          "show instead what changed in the cluster since the deploy: live objects against the deployed manifests",
+          false,
+        )
         .addHelpText(
           "after",
           `
+--live compares each deployed release's live objects with what its stored
+manifest makes of them (a server-side dry-run apply where they differ): objects
+deleted and fields changed by hand, live (-) against deployed (+); apply
+redeploys such releases. Ignored fields (see driftDetection) are not shown.
+
 Examples:
   releases diff -e production
-  releases diff -e staging -l app=app1 --detailed-exitcode`,
+  releases diff -e staging -l app=app1 --detailed-exitcode
+  releases diff -e production --live`,
         ),
     ),
-  ).action((options: DiffOptions) => diff(ctx, options));
+  ).action((options: DiffOptions) => (options.live ? diffLive(ctx, options) : diff(ctx, options)));
 }
 
 async function diff(ctx: CommandContext, options: DiffOptions): Promise<void> {

@@ -1,8 +1,10 @@
 import type { Command } from "commander";
+import { describeDrift, type ReleaseDrift } from "../../drift/release-drift.js";
 import type { PlannedRelease } from "../../plan/deploy-plan.js";
 import { formatTable } from "../../report/table.js";
 import type { CommandContext } from "../context.js";
 import { readPlan } from "../deploy.js";
+import { debugRequests } from "../drift.js";
 import { addHelmOption } from "../run-options.js";
 import { nothingSelected, openWorkspace, renderSelected } from "../workspace.js";
 
@@ -16,6 +18,8 @@ export interface ReleaseStatus {
   inSync: boolean;
   /** The secrets this release consumes changed since it was deployed. */
   secretsStale: boolean;
+  /** The live objects against the deployed manifest; null when not checked (not deployed, disabled, --ignore-drift). */
+  drift: ReleaseDrift | null;
   /** What `apply` would do to it. */
   action: PlannedRelease["action"];
   lastDeployed: string | null;
@@ -27,20 +31,24 @@ export function registerStatus(program: Command, ctx: CommandContext): void {
   // every command that works on a cluster takes the same flags.
   addHelmOption(program.command("status"))
     .description(
-      "per release: revision, helm status, whether it is in sync with the desired state, last deploy",
+      "per release: revision, helm status, whether it is in sync with the desired state, drift, last deploy",
     )
+    .option("--ignore-drift", "do not compare the live objects with the deployed manifests", false)
     .addHelpText(
       "after",
       `
 IN SYNC compares the fingerprint stored on the deployed revision with the one
 the current files give (chart, merged values, helm settings, secrets digest).
+DRIFT compares the live objects with the manifest helm deployed (a server-side
+dry-run apply where they differ): "in sync", or "drifted:" and the objects
+deleted or the fields changed by hand (ignored fields: see driftDetection).
 SECRETS says "stale" when a secret the release consumes changed since.
 
 Examples:
   releases status -e production
   releases status -e staging -l tier=apps -o json`,
     )
-    .action(async () => {
+    .action(async (options: { ignoreDrift: boolean }) => {
       const globals = ctx.globals();
       ctx.session.warmCluster(); // its import overlaps with loading and rendering
       const workspace = await openWorkspace(ctx);
@@ -48,7 +56,10 @@ Examples:
       const rendered = await renderSelected(workspace, ctx);
       const cluster = await ctx.session.cluster(workspace.project.environment.kubeContext);
       // The plan apply would make: in sync means apply would leave the release alone.
-      const { plan, deployed } = await readPlan(ctx, cluster, workspace, rendered, "apply", { decode: true });
+      const { plan, deployed } = await readPlan(ctx, cluster, workspace, rendered, "apply", {
+        decode: true,
+        drift: options.ignoreDrift ? undefined : "deployed",
+      });
       const rows = plan.releases.map((p): ReleaseStatus => {
         const live = deployed.get(p.id);
         return {
@@ -59,23 +70,26 @@ Examples:
           status: p.status === "not installed" && p.action === "none" ? "absent" : p.status,
           inSync: p.inSync,
           secretsStale: p.secretsStale,
+          drift: p.drift,
           action: p.action,
           lastDeployed: p.revision === null ? null : (live?.lastDeployed ?? null),
           chart: p.revision !== null && live?.chart ? `${live.chart.name}-${live.chart.version}` : null,
         };
       });
+      await debugRequests(ctx, cluster);
       if (globals.output === "json") {
         ctx.io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
         return;
       }
       ctx.io.stdout.write(
         `${formatTable(
-          ["RELEASE", "REVISION", "STATUS", "IN SYNC", "SECRETS", "CHART", "LAST DEPLOYED"],
+          ["RELEASE", "REVISION", "STATUS", "IN SYNC", "DRIFT", "SECRETS", "CHART", "LAST DEPLOYED"],
           rows.map((r) => [
             r.id,
             r.revision === null ? "-" : String(r.revision),
             r.status,
             r.inSync ? "yes" : "no",
+            r.drift ? describeDrift(r.drift) : "-",
             r.revision === null ? "-" : r.secretsStale ? "stale" : "current",
             r.chart ?? "-",
             r.lastDeployed ?? "-",

@@ -5,6 +5,7 @@ import { countActions, type PlanMode } from "../../plan/deploy-plan.js";
 import { formatTable } from "../../report/table.js";
 import type { CommandContext } from "../context.js";
 import { deploy, readPlan } from "../deploy.js";
+import { debugRequests } from "../drift.js";
 import { type ReviewOptions, reviewPlan, wantsQuestion } from "../review.js";
 import { addRunOptions, type RunOptions } from "../run-options.js";
 import { nothingSelected, prepareRendered } from "../workspace.js";
@@ -63,12 +64,14 @@ Examples:
         "like sync, but leave releases whose desired state is already deployed alone (no helm call)",
       )
       .option("--force", "upgrade every selected release, changed or not", false)
+      .option("--ignore-drift", "leave releases whose live objects drifted alone (no drift check)", false)
       .addHelpText(
         "after",
         `
 A release is unchanged when its fingerprint — chart (content or version),
 merged values, helm settings and a digest of the secrets it consumes — equals
-the one stored on its deployed revision.
+the one stored on its deployed revision, and its live objects have not drifted
+from what helm deployed (changed or deleted by hand; see driftDetection).
 
 Examples:
   releases apply -e production
@@ -97,8 +100,13 @@ async function syncOrApply(ctx: CommandContext, options: SyncOptions, mode: Plan
   if (nothingSelected(workspace, ctx)) return;
   if (options.dryRun) {
     const cluster = await ctx.session.cluster(workspace.project.environment.kubeContext);
-    const { plan } = await readPlan(ctx, cluster, workspace, rendered, mode, options);
+    const drift = mode === "apply" && !options.ignoreDrift ? "unchanged" : undefined;
+    const { plan } = await readPlan(ctx, cluster, workspace, rendered, mode, {
+      recover: options.recover,
+      drift,
+    });
     printPlan(ctx, plan);
+    await debugRequests(ctx, cluster);
     return;
   }
   await deploy(ctx, {

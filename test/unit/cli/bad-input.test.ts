@@ -27,7 +27,7 @@ describe("bad input is reported with file, line, column and field, and exits 2",
         "condition, createNamespace, atomic, wait, timeout, tests, historyMax, waitForJobs, skipCRDs, force, " +
         "cleanupOnFail, disableOpenAPIValidation, skipSchemaValidation, takeOwnership, serverSide, description, devel, " +
         "verify, reuseValues, resetValues, kubeVersion, apiVersions, args, " +
-        "jsonPatches, strategicMergePatches, transformers, hooks, crds, retries",
+        "jsonPatches, strategicMergePatches, transformers, hooks, crds, retries, driftDetection",
     },
     {
       what: "a value of the wrong type",

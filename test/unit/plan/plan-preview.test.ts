@@ -24,6 +24,8 @@ function planned(
     secretsStale: false,
     stuck: null,
     recover: null,
+    drift: null,
+    forceConflicts: false,
   };
 }
 const plan = (releases: PlannedRelease[]): DeployPlan => ({
