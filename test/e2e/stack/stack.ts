@@ -186,7 +186,7 @@ export async function desiredIds(environment: string): Promise<string[]> {
 /** A copy of the project (releases.yaml, .sops.yaml, charts/, environments/) in a fresh temp dir. */
 export function copyProject(): string {
   const dir = mkdtempSync(path.join(tmpdir(), "releases-stack-"));
-  for (const entry of ["releases.yaml", ".sops.yaml", "charts", "environments"]) {
+  for (const entry of ["releases.yaml", ".sops.yaml", "charts", "environments", "manifests"]) {
     cpSync(path.join(repoRoot, entry), path.join(dir, entry), { recursive: true });
   }
   return dir;
