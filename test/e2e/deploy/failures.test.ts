@@ -18,14 +18,15 @@ import {
 describe.each(HELM_BINARIES)("failures with %s", (helm) => {
   it("a timeout rolls the release back to its previous revision and skips what needs it", async () => {
     const ns = `timeout-${unique()}`;
-    const x = (values: Record<string, unknown>): ReleaseSpec => ({
+    // The first install may take its time on a busy machine; the upgrade gets 12 s to time out in.
+    const x = (values: Record<string, unknown>, timeout = "12s"): ReleaseSpec => ({
       name: "x",
       namespace: ns,
-      timeout: "12s",
+      timeout,
       values: [values],
     });
     const y: ReleaseSpec = { name: "y", namespace: ns, needs: ["x"], values: [{ message: "y1" }] };
-    const project = new Project(helm, [x({ message: "first" }), y]);
+    const project = new Project(helm, [x({ message: "first" }, "120s"), y]);
     onTestFinished(() => project.cleanUp());
     const first = await project.releases(["sync"]);
     expect(first.code, first.stderr).toBe(0);
