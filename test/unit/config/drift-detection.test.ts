@@ -1,15 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { loadProject } from "../../../src/config/load.js";
-import { createTemplates } from "../../../src/values/templates.js";
-import { failure, memoryFiles } from "./memory-files.js";
+import { failure, loadLines } from "./memory-files.js";
 
-function load(lines: string[]) {
-  return loadProject({
-    file: "/p/releases.yaml",
-    templates: createTemplates({ env: {} }),
-    files: memoryFiles({ "/p/releases.yaml": lines.join("\n"), "/p/charts/web/Chart.yaml": "name: web\n" }),
-  });
-}
+const load = loadLines;
 
 describe("driftDetection on defaults, templates and releases", () => {
   it("takes the mode from the release, else defaults; the defaults' rules come before the release's", async () => {

@@ -1,15 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { loadProject } from "../../../src/config/load.js";
-import { createTemplates } from "../../../src/values/templates.js";
-import { failure, memoryFiles } from "./memory-files.js";
+import { failure, loadLines } from "./memory-files.js";
 
-function load(lines: string[]) {
-  return loadProject({
-    file: "/p/releases.yaml",
-    templates: createTemplates({ env: {} }),
-    files: memoryFiles({ "/p/releases.yaml": lines.join("\n"), "/p/charts/web/Chart.yaml": "name: web\n" }),
-  });
-}
+const load = loadLines;
 
 describe("helm options on defaults and releases", () => {
   it("takes each option from the release, else from defaults; a release with none has none", async () => {

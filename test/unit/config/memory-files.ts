@@ -2,9 +2,11 @@
 import { resolve } from "node:path";
 import type { ProjectFiles } from "../../../src/config/files.js";
 import { globToRegExp } from "../../../src/config/glob.js";
+import { loadProject } from "../../../src/config/load.js";
 import { DEFAULT_SETTINGS } from "../../../src/config/release.js";
 import type { ReleasesError } from "../../../src/errors.js";
 import type { ChartRef, Release } from "../../../src/model/project.js";
+import { createTemplates } from "../../../src/values/templates.js";
 
 export function memoryFiles(files: Record<string, string>): ProjectFiles {
   return {
@@ -24,6 +26,15 @@ export function memoryFiles(files: Record<string, string>): ProjectFiles {
 }
 
 /** The error `promise` rejects with; fails the test when it resolves. */
+/** Loads `/p/releases.yaml` made of `lines`, beside a local chart `./charts/web`. */
+export function loadLines(lines: string[]) {
+  return loadProject({
+    file: "/p/releases.yaml",
+    templates: createTemplates({ env: {} }),
+    files: memoryFiles({ "/p/releases.yaml": lines.join("\n"), "/p/charts/web/Chart.yaml": "name: web\n" }),
+  });
+}
+
 export async function failure(promise: Promise<unknown>): Promise<ReleasesError> {
   const error = await promise.then(
     () => undefined,

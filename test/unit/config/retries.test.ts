@@ -1,17 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { loadProject } from "../../../src/config/load.js";
 import { ConfigProblems } from "../../../src/config/problems.js";
 import { backoffSeconds } from "../../../src/config/retries.js";
-import { createTemplates } from "../../../src/values/templates.js";
-import { failure, memoryFiles } from "./memory-files.js";
+import { failure, loadLines } from "./memory-files.js";
 
-function load(lines: string[]) {
-  return loadProject({
-    file: "/p/releases.yaml",
-    templates: createTemplates({ env: {} }),
-    files: memoryFiles({ "/p/releases.yaml": lines.join("\n"), "/p/charts/web/Chart.yaml": "name: web\n" }),
-  });
-}
+const load = loadLines;
 
 describe("retries on releases and defaults", () => {
   it("a count (backoff 5s), {count, backoff}, from defaults, or none; 0 is none", async () => {
