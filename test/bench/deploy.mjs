@@ -16,13 +16,10 @@
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { criticalPath, dag, levelByLevel } from "./graph.mjs";
+import { chart, cli, root } from "./paths.mjs";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "../..");
-const cli = join(root, "dist/cli/main.js");
-const chart = join(root, "test/bench/charts/timed");
 const args = process.argv.slice(2);
 const helmAt = args.indexOf("--helm");
 const helm = helmAt >= 0 ? args.splice(helmAt, 2)[1] : "helm";

@@ -20,13 +20,10 @@
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { criticalPath, dag, levelByLevel } from "./graph.mjs";
+import { chart, cli } from "./paths.mjs";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "../..");
-const cli = join(root, "dist/cli/main.js");
-const chart = join(root, "test/bench/charts/timed");
 const args = process.argv.slice(2);
 const runsAt = args.indexOf("--runs");
 const runs = runsAt >= 0 ? Number(args.splice(runsAt, 2)[1]) : 5;
