@@ -6,6 +6,7 @@ import { ConfigError, type SourceLocation, UsageError } from "../errors.js";
 import type { Environment, ValuesSource } from "../model/project.js";
 import { didYouMean } from "../util/suggest.js";
 import { mergeValues, setPath } from "../values/merge.js";
+import { clusterKeys } from "./cluster-ref.js";
 import type { ProjectFiles } from "./files.js";
 import type { ProblemList } from "./problems.js";
 import { type RenderAt, secretsFile, valuesSource } from "./release.js";
@@ -73,7 +74,11 @@ export async function loadEnvironment(
   const at = (field: FieldPath, content = true) => e.source.locate([...path, ...field], { content });
   const bare = { environment: { name: e.name, values: {} }, values: {} };
   const b = { render: e.render, files: e.files, context: bare };
-  const environment: Environment = { name: e.name, values: [], secrets: [], kubeContext: e.raw.kubeContext };
+  const environment: Environment = { name: e.name, values: [], secrets: [] };
+  await e.problems.attempt(async () => {
+    const render = (text: string, field: FieldPath) => e.render(text, at(field), bare);
+    Object.assign(environment, await clusterKeys(e.raw, [], at, render, e.files));
+  });
   let values: Record<string, unknown> = {};
   const problemsBefore = e.problems.size;
   for (const [i, entry] of (e.raw.values ?? []).entries()) {

@@ -16,6 +16,7 @@ import { checkHelmArg } from "./helm-options.js";
 import { applyInheritance, collectTemplates } from "./inherit.js";
 import { ProblemList } from "./problems.js";
 import { readProjectFiles } from "./project-files.js";
+import { assignReleaseIds } from "./release-ids.js";
 import { buildRelease, conditionHolds, DEFAULT_SETTINGS } from "./release.js";
 import { buildRepository } from "./repository.js";
 import { type FieldPath, formatField } from "./yaml-source.js";
@@ -100,9 +101,8 @@ export async function loadProject(options: LoadOptions): Promise<Project> {
   const templates = collectTemplates(projectFiles, problems);
   const runSet = Object.fromEntries((options.set ?? []).map((s) => [s.path, s.value]));
 
-  const enabled: Release[] = [];
-  const nodes: GraphNodeInput[] = [];
-  const disabled = new Set<string>();
+  const built: { release: Release; enabled: boolean; needs: GraphNodeInput["needs"] }[] = [];
+  const cluster = { kubeContext: environment.kubeContext, kubeconfig: environment.kubeconfig };
   for (const projectFile of projectFiles) {
     const { source } = projectFile;
     for (const [kind, list] of Object.entries(projectFile.raw.defaults?.args ?? {})) {
@@ -129,21 +129,14 @@ export async function loadProject(options: LoadOptions): Promise<Project> {
           repositories,
           defaults: projectFile.defaults,
           runSet,
+          cluster,
         });
         const condition = inherited.raw.condition;
-        if (
-          condition !== undefined &&
-          !conditionHolds(condition, environmentValues, inherited.locate(["condition"]))
-        ) {
-          disabled.add(release.id);
-          return;
-        }
-        enabled.push(release);
-        nodes.push({
-          id: release.id,
-          name: release.name,
-          namespace: release.namespace,
-          location: release.location,
+        built.push({
+          release,
+          enabled:
+            condition === undefined ||
+            conditionHolds(condition, environmentValues, inherited.locate(["condition"])),
           needs: (inherited.raw.needs ?? []).map((ref, j) => ({
             ref,
             location: inherited.locate(["needs", j]),
@@ -153,6 +146,23 @@ export async function loadProject(options: LoadOptions): Promise<Project> {
     }
   }
   problems.check();
+  assignReleaseIds(
+    built.map((b) => b.release),
+    (problem) => problems.add(problem),
+  );
+  problems.check();
+  const enabled = built.filter((b) => b.enabled).map((b) => b.release);
+  const disabled = new Set(built.filter((b) => !b.enabled).map((b) => b.release.id));
+  const nodes: GraphNodeInput[] = built
+    .filter((b) => b.enabled)
+    .map(({ release, needs }) => ({
+      id: release.id,
+      name: release.name,
+      namespace: release.namespace,
+      kubeContext: release.kubeContext,
+      location: release.location,
+      needs,
+    }));
   const graph = buildReleaseGraph(nodes, disabled, (problem) => problems.add(problem));
   problems.check();
   for (const release of enabled) release.needs = [...graph.needsOf(release.id)];

@@ -41,6 +41,8 @@ export async function readProjectFiles(
     if (!source) return;
     const raw = validateProjectFile(source, stack.length === 0, problems);
     const defaults = { ...inherited, ...raw?.defaults };
+    // A kubeconfig is relative to the file that writes it, also for the files that inherit it.
+    if (raw?.defaults?.kubeconfig) defaults.kubeconfig = resolve(dirname(file), raw.defaults.kubeconfig);
     if (raw) out.push({ file, source, raw, defaults, root: stack.length === 0 });
     const dir = dirname(file);
     // An invalid file's includes are still followed, so their problems are reported in the same run.

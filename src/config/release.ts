@@ -4,11 +4,12 @@
 // where the offending field is written (the release, or the template it came from).
 import { dirname, isAbsolute, relative, resolve } from "node:path";
 import { ConfigError, type SourceLocation } from "../errors.js";
-import type { ChartRef, Release, Repository, SecretsFile, ValuesSource } from "../model/project.js";
+import type { ChartRef, ClusterRef, Release, Repository, SecretsFile, ValuesSource } from "../model/project.js";
 import { manifestChart } from "../render/manifests.js";
 import { releaseRenderSpec } from "../render/spec.js";
 import { didYouMean } from "../util/suggest.js";
 import { parseSetPath } from "../values/set-path.js";
+import { clusterKeys, overlayCluster } from "./cluster-ref.js";
 import { driftDetection } from "./drift-detection.js";
 import { parseDuration } from "./duration.js";
 import type { ProjectFiles } from "./files.js";
@@ -41,6 +42,8 @@ export interface ReleaseInputs {
   defaults: RawDefaults;
   /** `--set` of the run: over every release's own `set`. */
   runSet: Readonly<Record<string, unknown>>;
+  /** The environment's cluster, under the file's defaults and the release's own keys. */
+  cluster: ClusterRef;
 }
 
 export async function buildRelease(
@@ -95,6 +98,11 @@ export async function buildRelease(
   const atomic = r.atomic ?? defaults.atomic ?? DEFAULT_SETTINGS.atomic;
   const retries = retryPolicy(r, defaults, atomic, (field) => inherited.locate(field), location);
   const drift = driftDetection(r, defaults, (field) => inherited.locate(field));
+  const renderText = (value: string, field: FieldPath) => text(value, field);
+  const cluster = overlayCluster(
+    overlayCluster(b.cluster, await clusterKeys(defaults, [], () => location, renderText, b.files)),
+    await clusterKeys({ kubeContext: r.kubeContext, kubeconfig: r.kubeconfig }, [], at, renderText, b.files),
+  );
   return {
     id: `${namespace}/${r.name}`,
     name: r.name,
@@ -115,6 +123,7 @@ export async function buildRelease(
     tests: r.tests ?? defaults.tests ?? DEFAULT_SETTINGS.tests,
     historyMax: r.historyMax ?? defaults.historyMax ?? DEFAULT_SETTINGS.historyMax,
     helm: helmOptions(r, defaults, (field) => inherited.locate(field)),
+    ...cluster,
     location,
     ...(retries ? { retries } : {}),
     ...(drift ? { driftDetection: drift } : {}),

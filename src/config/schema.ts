@@ -172,10 +172,22 @@ export const driftDetectionSchema = z
   .describe("compare the live objects with what helm deployed (server-side dry-run apply)");
 // --- end of drift detection ---
 
+/** Which cluster a release deploys to: per environment, in defaults, per release (the most specific wins). */
+const clusterKeys = {
+  kubeContext: templated
+    .optional()
+    .describe("the kube context (of the kubeconfig) the releases deploy to; default: the current context"),
+  kubeconfig: z
+    .string()
+    .min(1)
+    .optional()
+    .describe("a kubeconfig file (relative to the file it is written in); default: KUBECONFIG or ~/.kube/config"),
+};
+
 export const environmentSchema = z.strictObject({
   values: z.array(valuesEntry).optional(),
   secrets: z.array(secretsEntry).optional().describe("SOPS-encrypted values files"),
-  kubeContext: z.string().optional(),
+  ...clusterKeys,
 });
 
 export const repositorySchema = z.strictObject({
@@ -208,7 +220,10 @@ const releaseFields = {
     ),
   version: templated.optional(),
   labels: z.record(z.string(), labelValue).optional(),
-  needs: z.array(z.string().min(1)).optional().describe("releases to deploy first: name or namespace/name"),
+  needs: z
+    .array(z.string().min(1))
+    .optional()
+    .describe("releases to deploy first: name, namespace/name or kubeContext/namespace/name"),
   values: z.array(valuesEntry).optional(),
   secrets: z.array(secretsEntry).optional(),
   set: z
@@ -220,6 +235,7 @@ const releaseFields = {
     .string()
     .optional()
     .describe("a path in the environment values; false switches the release off"),
+  ...clusterKeys,
   ...helmSettings,
   ...renderKeys,
   ...retryKeys,
@@ -263,6 +279,7 @@ export const defaultsSchema = z.strictObject({
     .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, "a namespace name")
     .optional()
     .describe("where the deploy lock (a Lease) lives; default: the kube context's namespace, else `default`"),
+  ...clusterKeys,
   ...helmSettings,
   ...retryKeys,
   driftDetection: driftDetectionSchema

@@ -4,7 +4,7 @@ import { GraphError, type SourceLocation } from "../errors.js";
 import { didYouMean } from "../util/suggest.js";
 
 export interface NeedRef {
-  /** As written: `name` or `namespace/name`. */
+  /** As written: `name`, `namespace/name` or `kubeContext/namespace/name`. */
   ref: string;
   location: SourceLocation;
 }
@@ -13,6 +13,8 @@ export interface GraphNodeInput {
   id: string;
   name: string;
   namespace: string;
+  /** The release's kube context, when it names one: needs can be written `kubeContext/namespace/name`. */
+  kubeContext?: string;
   needs: readonly NeedRef[];
   location: SourceLocation;
 }
@@ -121,6 +123,9 @@ export function buildReleaseGraph(
     }
     byId.set(node.id, node);
     byName.set(node.name, [...(byName.get(node.name) ?? []), node.id]);
+    const plain = `${node.namespace}/${node.name}`;
+    byName.set(plain, [...(byName.get(plain) ?? []), node.id]);
+    if (node.kubeContext !== undefined) byName.set(`${node.kubeContext}/${plain}`, [node.id]);
   }
 
   const edges: Edge[] = [];
@@ -158,29 +163,32 @@ export function buildReleaseGraph(
   return graph;
 }
 
+/**
+ * `byName` maps each way to write a need — `name`, `namespace/name`,
+ * `kubeContext/namespace/name` — to the ids it names; more than one is ambiguous.
+ */
 function resolveNeed(
   need: NeedRef,
   byId: ReadonlyMap<string, GraphNodeInput>,
   byName: ReadonlyMap<string, readonly string[]>,
   absent: ReadonlySet<string>,
 ): string | undefined {
-  if (need.ref.includes("/")) {
-    if (byId.has(need.ref)) return need.ref;
-    if (absent.has(need.ref)) return undefined;
-    throw new GraphError(`unknown need "${need.ref}"${didYouMean(need.ref, byId.keys())}`, {
-      location: need.location,
-    });
-  }
+  if (byId.has(need.ref)) return need.ref;
   const matches = byName.get(need.ref) ?? [];
   if (matches.length === 1) return matches[0];
+  const qualified = need.ref.includes("/");
   if (matches.length > 1) {
     throw new GraphError(`ambiguous need "${need.ref}": it names ${matches.join(", ")}`, {
       location: need.location,
-      hint: "write the need as namespace/name",
+      hint: qualified
+        ? "the releases are in different clusters: write the need as kubeContext/namespace/name"
+        : "write the need as namespace/name",
     });
   }
-  if ([...absent].some((id) => id.endsWith(`/${need.ref}`))) return undefined;
-  throw new GraphError(`unknown need "${need.ref}"${didYouMean(need.ref, byName.keys())}`, {
+  const switchedOff = [...absent].some((id) => id === need.ref || id.endsWith(`/${need.ref}`));
+  if (switchedOff) return undefined;
+  const known = qualified ? [...byName.keys()].filter((k) => k.includes("/")) : byName.keys();
+  throw new GraphError(`unknown need "${need.ref}"${didYouMean(need.ref, known)}`, {
     location: need.location,
   });
 }

@@ -78,8 +78,18 @@ export interface HelmSettings {
   helm?: HelmOptions;
 }
 
-export interface Release extends HelmSettings {
-  /** `namespace/name`, unique in a project. */
+/** Which cluster: a context of a kubeconfig (both undefined: the current context of KUBECONFIG). */
+export interface ClusterRef {
+  kubeContext?: string;
+  /** Absolute path of a kubeconfig file. */
+  kubeconfig?: string;
+}
+
+export interface Release extends HelmSettings, ClusterRef {
+  /**
+   * `namespace/name`, unique in a project; `kubeContext/namespace/name` when
+   * another cluster of the project holds the same `namespace/name`.
+   */
   id: string;
   name: string;
   namespace: string;
@@ -168,11 +178,10 @@ export interface Hook {
   location: SourceLocation;
 }
 
-export interface Environment {
+export interface Environment extends ClusterRef {
   name: string;
   values: ValuesSource[];
   secrets: SecretsFile[];
-  kubeContext?: string;
 }
 
 export interface Project {

@@ -24,7 +24,7 @@ describe("bad input is reported with file, line, column and field, and exits 2",
       stderr:
         'releases: releases.yaml:4:5 releases[0].namspace: unknown key "namspace" (did you mean "namespace"?)\n' +
         "  hint: known keys here: name, inherit, namespace, chart, version, labels, needs, values, secrets, set, installed, " +
-        "condition, createNamespace, atomic, wait, timeout, tests, historyMax, waitForJobs, skipCRDs, force, " +
+        "condition, kubeContext, kubeconfig, createNamespace, atomic, wait, timeout, tests, historyMax, waitForJobs, skipCRDs, force, " +
         "cleanupOnFail, disableOpenAPIValidation, skipSchemaValidation, takeOwnership, serverSide, description, devel, " +
         "verify, reuseValues, resetValues, kubeVersion, apiVersions, args, " +
         "jsonPatches, strategicMergePatches, transformers, hooks, crds, retries, driftDetection",
