@@ -10,10 +10,8 @@ import type { ReleaseDrift } from "../drift/release-drift.js";
 import { ClusterStateError, InterruptedError, ReleaseFailedError } from "../errors.js";
 import { needsOutside } from "../graph/selection.js";
 import type { Cluster } from "../kube/cluster.js";
-import { readDeployedReleases } from "../kube/cluster.js";
-import { acquireLock } from "../kube/lease.js";
 import type { DeployedRelease } from "../kube/release-record.js";
-import { runRecordStore } from "../kube/run-records.js";
+import { type RunRecordStore, runRecordStore } from "../kube/run-records.js";
 import { buildDeployPlan, type DeployPlan, type PlanMode } from "../plan/deploy-plan.js";
 import type { DriftScope } from "../plan/drift-scope.js";
 import type { RunSummary } from "../report/summary.js";
@@ -21,6 +19,8 @@ import { executePlan } from "../run/execute-plan.js";
 import { type HookDeps, spawnExec } from "../run/hooks.js";
 import type { Redactor } from "../secrets/redactor.js";
 import type { RenderedRelease } from "../values/render-releases.js";
+import { lockClusters } from "./cluster-locks.js";
+import type { ProjectClusters } from "./clusters.js";
 import type { CommandContext } from "./context.js";
 import { diagnosticsFor } from "./diagnostics.js";
 import { checkDrift, debugLine, desiredReleases, driftOf } from "./drift.js";
@@ -43,7 +43,7 @@ export interface DeployRequest {
    */
   beforeChanges?: () => Promise<readonly RenderedRelease[] | undefined>;
   /** Shows the plan before any change, and may refuse it (apply/sync, see review.ts); the lock is held. */
-  review?: (plan: DeployPlan, cluster: Cluster) => Promise<void>;
+  review?: (plan: DeployPlan, clusters: ProjectClusters) => Promise<void>;
 }
 
 export interface DeployResult {
@@ -56,29 +56,26 @@ export async function deploy(ctx: CommandContext, request: DeployRequest): Promi
   const { workspace, options } = request;
   const environment = workspace.project.environment;
   const helm = await ctx.session.helm(options.helmBinary);
-  const cluster = await ctx.session.cluster(environment.kubeContext);
+  const clusters = ctx.session.clustersOf(workspace.project);
   const ids = request.rendered.map((r) => r.release.id);
   const outside = needsOutsideOf(ctx, workspace, new Set(ids));
   const reporter = lazyReporter(ctx);
   const interrupts = captureInterrupts(ctx);
   let plan: DeployPlan | undefined;
   try {
-    const lockNamespace = lockNamespaceOf(options, workspace, cluster);
-    const lock = await acquireLock(cluster, {
-      namespace: lockNamespace,
+    const lock = await lockClusters(clusters, ids, (cluster, releases) => ({
+      namespace: lockNamespaceOf(options, workspace, cluster),
       environment: environment.name,
-      releases: ids,
+      releases,
       durationSeconds: options.lockDuration,
       waitSeconds: options.lockTimeout,
       signal: interrupts.soft.signal,
-    });
+    }));
     try {
       const scope = request.mode === "apply" && !options.ignoreDrift ? "unchanged" : undefined;
-      const deployed = await readDeployedReleases(cluster, new Set([...ids, ...outside]), {
-        decode: scope !== undefined,
-      });
+      const deployed = await clusters.read([...ids, ...outside], { decode: scope !== undefined });
       const withDrift = await planWithDrift(
-        cluster,
+        clusters,
         request.mode,
         workspace,
         request.rendered,
@@ -97,7 +94,7 @@ export async function deploy(ctx: CommandContext, request: DeployRequest): Promi
       plan = planFor(request.rendered);
       throwBlockers(plan);
       if (interrupts.soft.signal.aborted) throw new InterruptedError("interrupted; nothing was changed");
-      await request.review?.(plan, cluster);
+      await request.review?.(plan, clusters);
       if (interrupts.soft.signal.aborted) throw new InterruptedError("interrupted; nothing was changed");
       const rendered = (await request.beforeChanges?.()) ?? request.rendered;
       if (rendered !== request.rendered) plan = planFor(rendered);
@@ -106,27 +103,27 @@ export async function deploy(ctx: CommandContext, request: DeployRequest): Promi
       const graph = workspace.graph.restrict(new Set(ids));
       const planned = plan;
       const recorder = changesAnything(planned)
-        ? await startRecording(ctx, runRecordStore(cluster, lockNamespace), options, {
+        ? await startRecording(ctx, await recordStore(clusters, options, workspace), options, {
             environment: environment.name,
             command: request.command,
             releases: recordedReleases(planned, rendered),
             edges: graph.edges,
           })
         : undefined;
-      const execution = await recorded(recorder, cluster, ids, interrupts, lock.lost, () =>
+      const execution = await recorded(recorder, clusters, ids, interrupts, lock.lost, () =>
         executePlan(planned, rendered, graph, {
           helm,
-          kubeContext: environment.kubeContext,
+          targetOf: (id) => clusters.targetOf(id),
           repositories: workspace.project.repositories,
           env: ctx.io.env,
           concurrency: options.concurrency,
           failFast: options.failFast,
           emit: reporter.listener,
           interrupts,
-          readState: (which) => readDeployedReleases(cluster, which),
-          cluster,
+          readState: (which) => clusters.read(which),
+          clusterOf: (id) => clusters.of(id),
           hooks: hookDeps(ctx.io, ctx.redactor, environment.name, interrupts.hard.signal),
-          diagnostics: diagnosticsFor(cluster, ctx.redactor),
+          diagnostics: diagnosticsFor((ref) => ctx.session.cluster(ref), ctx.redactor),
         }),
       );
       checkAfterExecution(ctx, execution.unverified, lock.lost, {
@@ -177,6 +174,16 @@ export function throwVerdict(
   }
 }
 
+/** The environment's cluster's run records (see lockNamespaceOf). */
+export async function recordStore(
+  clusters: ProjectClusters,
+  options: { lockNamespace?: string },
+  workspace: Workspace,
+): Promise<RunRecordStore> {
+  const home = await clusters.homeCluster();
+  return runRecordStore(home, lockNamespaceOf(options, workspace, home));
+}
+
 /** Where the deploy lock and the run records live: --lock-namespace, defaults.lockNamespace, the context's namespace, default. */
 export function lockNamespaceOf(
   options: { lockNamespace?: string },
@@ -207,10 +214,10 @@ export function planDeploy(
   });
 }
 
-/** Reads the cluster once (no lock) and plans: what --dry-run, diff and status show. */
+/** Reads the clusters once (no lock) and plans: what --dry-run, diff and status show. */
 export async function readPlan(
   ctx: CommandContext,
-  cluster: Cluster,
+  clusters: ProjectClusters,
   workspace: Workspace,
   rendered: readonly RenderedRelease[],
   mode: PlanMode,
@@ -222,11 +229,11 @@ export async function readPlan(
 }> {
   const ids = new Set(rendered.map((r) => r.release.id));
   const outside = needsOutsideOf(ctx, workspace, ids);
-  const deployed = await readDeployedReleases(cluster, new Set([...ids, ...outside]), {
+  const deployed = await clusters.read([...ids, ...outside], {
     decode: options.decode || options.drift !== undefined,
   });
   return {
-    ...(await planWithDrift(cluster, mode, workspace, rendered, outside, deployed, {
+    ...(await planWithDrift(clusters, mode, workspace, rendered, outside, deployed, {
       ...options,
       debug: debugLine(ctx),
     })),
@@ -236,7 +243,7 @@ export async function readPlan(
 
 /** The plan, with the drift of the releases of `options.drift` when given (read from the cluster). */
 async function planWithDrift(
-  cluster: Cluster,
+  clusters: ProjectClusters,
   mode: PlanMode,
   workspace: Workspace,
   rendered: readonly RenderedRelease[],
@@ -247,7 +254,7 @@ async function planWithDrift(
   const recover = options.recover;
   const plan = planDeploy(mode, workspace, rendered, outside, deployed, { recover });
   if (!options.drift) return { plan };
-  const drift = await checkDrift(cluster, plan, rendered, deployed, options.drift, options.debug);
+  const drift = await checkDrift(clusters, plan, rendered, deployed, options.drift, options.debug);
   return {
     plan: planDeploy(mode, workspace, rendered, outside, deployed, { recover, drift: driftOf(drift) }),
     drift,

@@ -19,6 +19,7 @@ import {
 import type { Target } from "../helm/args.js";
 import type { Cluster } from "../kube/cluster.js";
 import type { Redactor } from "../secrets/redactor.js";
+import type { ConnectCluster } from "./clusters.js";
 import type { CommandContext } from "./context.js";
 
 export function snapshotSource(cluster: Cluster): SnapshotSource | undefined {
@@ -54,10 +55,27 @@ export function snapshotSource(cluster: Cluster): SnapshotSource | undefined {
   };
 }
 
-/** Diagnostics for a deploying run; undefined when the cluster adapter cannot list objects. */
-export function diagnosticsFor(cluster: Cluster, redactor: Redactor): Diagnostics | undefined {
-  const source = snapshotSource(cluster);
-  return source && clusterDiagnostics(source, (text) => redactor.redact(text));
+/** Diagnostics for a deploying run: each release watched in its own cluster (`connect` gives it). */
+export function diagnosticsFor(connect: ConnectCluster, redactor: Redactor): Diagnostics {
+  return {
+    watch(target, timeoutSeconds) {
+      const watching = connect(target).then((cluster) => {
+        const source = snapshotSource(cluster);
+        return (
+          source && clusterDiagnostics(source, (text) => redactor.redact(text)).watch(target, timeoutSeconds)
+        );
+      });
+      watching.catch(() => {}); // a cluster that cannot be reached has nothing to say; helm's error stands
+      return {
+        failed: async (helmOutput) => (await watching.catch(() => undefined))?.failed(helmOutput),
+        stop: () =>
+          void watching.then(
+            (watch) => watch?.stop(),
+            () => {},
+          ),
+      };
+    },
+  };
 }
 
 /** Why `helm test` failed: the test pods it names, their status, events and log tail (best effort). */
@@ -67,7 +85,7 @@ export async function diagnoseTest(
   helmOutput: string,
 ): Promise<Diagnosis | undefined> {
   try {
-    const source = snapshotSource(await ctx.session.cluster(target.kubeContext));
+    const source = snapshotSource(await ctx.session.cluster(target));
     return source && (await diagnoseAfter(source, target, helmOutput, (t) => ctx.redactor.redact(t)));
   } catch {
     return undefined; // the test's own error still says what failed

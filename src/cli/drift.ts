@@ -1,13 +1,13 @@
 // The drift check as commands run it: for the releases the plan's scope names,
 // their stored manifests (read with the plan's one pass over helm's storage)
-// against the live objects, through the session's cluster.
+// against the live objects, each release's in its own cluster.
 import { type DriftReport, readDrift } from "../drift/read-drift.js";
 import type { ReleaseDrift } from "../drift/release-drift.js";
-import type { Cluster } from "../kube/cluster.js";
 import type { DeployedRelease } from "../kube/release-record.js";
 import type { DeployPlan, DesiredRelease } from "../plan/deploy-plan.js";
 import { type DriftScope, driftScope } from "../plan/drift-scope.js";
 import type { RenderedRelease } from "../values/render-releases.js";
+import type { ProjectClusters } from "./clusters.js";
 import type { CommandContext } from "./context.js";
 
 /** The plan's view of the run's releases. */
@@ -25,7 +25,7 @@ export function desiredReleases(rendered: readonly RenderedRelease[]): DesiredRe
 
 /** Drift of the releases of `scope` in `plan`; `deployed` must hold their decoded manifests. */
 export async function checkDrift(
-  cluster: Cluster,
+  clusters: ProjectClusters,
   plan: DeployPlan,
   rendered: readonly RenderedRelease[],
   deployed: ReadonlyMap<string, DeployedRelease>,
@@ -40,7 +40,16 @@ export async function checkDrift(
     ignore: releases.get(id)!.driftDetection?.ignore ?? [],
   }));
   const started = performance.now();
-  const reports = await readDrift(cluster, subjects);
+  const groups = clusters.groups(subjects.map((s) => s.id));
+  const parts = await Promise.all(
+    groups.map(async (group) =>
+      readDrift(
+        await clusters.of(group.ids[0]!),
+        subjects.filter((s) => group.ids.includes(s.id)),
+      ),
+    ),
+  );
+  const reports = new Map(parts.flatMap((part) => [...part]));
   const objects = [...reports.values()].reduce((n, r) => n + r.checked, 0);
   debug?.(
     `drift check: ${subjects.length} releases, ${objects} objects in ${((performance.now() - started) / 1000).toFixed(2)} s`,
@@ -59,10 +68,20 @@ export function driftOf(
   return reports && new Map([...reports].map(([id, report]) => [id, report.drift]));
 }
 
-/** `--debug`: what the command asked of the API server. */
-export async function debugRequests(ctx: CommandContext, cluster: Cluster): Promise<void> {
+/** `--debug`: what the command asked of the API servers of `ids`. */
+export async function debugRequests(
+  ctx: CommandContext,
+  clusters: ProjectClusters,
+  ids: readonly string[],
+): Promise<void> {
   if (!ctx.globals().debug) return;
-  const c = await cluster.requestCounts();
+  const c = { discovery: 0, list: 0, dryRunApply: 0 };
+  for (const group of clusters.groups(ids)) {
+    const counts = await (await clusters.of(group.ids[0]!)).requestCounts();
+    c.discovery += counts.discovery;
+    c.list += counts.list;
+    c.dryRunApply += counts.dryRunApply;
+  }
   const total = c.discovery + c.list + c.dryRunApply;
   ctx.io.stderr.write(
     `[debug] Kubernetes API: ${total} requests (${c.discovery} discovery, ${c.list} list, ${c.dryRunApply} dry-run apply)\n`,

@@ -4,12 +4,11 @@
 // --interactive the person at the terminal says yes or no once for the whole
 // plan. The lock is held meanwhile, so what was shown is what runs.
 import { UsageError } from "../errors.js";
-import type { Cluster } from "../kube/cluster.js";
-import { readDeployedReleases } from "../kube/cluster.js";
 import type { DeployPlan } from "../plan/deploy-plan.js";
 import { formatPlanPreview, planChanges, type ReleaseDetail } from "../plan/plan-preview.js";
 import { countValues, valuesChange } from "../plan/values-change.js";
 import type { RenderedRelease } from "../values/render-releases.js";
+import type { ProjectClusters } from "./clusters.js";
 import type { CommandContext } from "./context.js";
 import { isYes, stdinTerminal, type Terminal } from "./terminal.js";
 
@@ -35,11 +34,11 @@ export async function reviewPlan(
   ctx: CommandContext,
   plan: DeployPlan,
   rendered: readonly RenderedRelease[],
-  cluster: Cluster,
+  clusters: Pick<ProjectClusters, "read">,
   ask: boolean,
 ): Promise<void> {
   if (ctx.globals().output === "json" && !ask) return; // the JSON report says what each release did
-  const details = await releaseDetails(plan, rendered, cluster);
+  const details = await releaseDetails(plan, rendered, clusters);
   ctx.io.stderr.write(`${formatPlanPreview(plan, details)}\n`);
   if (!ask || !planChanges(plan)) return;
   const answer = await terminalOf(ctx).ask("Go ahead with this plan? [y/N] ");
@@ -52,14 +51,11 @@ export async function reviewPlan(
 async function releaseDetails(
   plan: DeployPlan,
   rendered: readonly RenderedRelease[],
-  cluster: Cluster,
+  clusters: Pick<ProjectClusters, "read">,
 ): Promise<Map<string, ReleaseDetail>> {
   const byId = new Map(rendered.map((r) => [r.release.id, r]));
   const upgrades = plan.releases.filter((r) => r.action === "upgrade").map((r) => r.id);
-  const deployed =
-    upgrades.length > 0
-      ? await readDeployedReleases(cluster, new Set(upgrades), { decode: true })
-      : new Map();
+  const deployed = upgrades.length > 0 ? await clusters.read(upgrades, { decode: true }) : new Map();
   const details = new Map<string, ReleaseDetail>();
   for (const p of plan.releases) {
     const r = byId.get(p.id);

@@ -5,11 +5,11 @@
 import { ClusterStateError, InterruptedError } from "../errors.js";
 import type { HelmClient } from "../helm/client.js";
 import type { Cluster } from "../kube/cluster.js";
-import { readDeployedReleases } from "../kube/cluster.js";
-import { acquireLock } from "../kube/lease.js";
 import { runRecordStore } from "../kube/run-records.js";
 import { type RollbackPlan, refusalError } from "../plan/rollback-plan.js";
 import { executeRollback } from "../run/execute-rollback.js";
+import { lockClusters } from "./cluster-locks.js";
+import type { ProjectClusters } from "./clusters.js";
 import type { CommandContext } from "./context.js";
 import { checkAfterExecution, throwVerdict } from "./deploy.js";
 import { captureInterrupts, lazyReporter } from "./interrupts.js";
@@ -17,11 +17,11 @@ import type { RunOptions } from "./run-options.js";
 import { type RunToRecord, recorded, startRecording } from "./run-recording.js";
 
 export interface RollbackRun {
-  cluster: Cluster;
+  clusters: ProjectClusters;
   helm: HelmClient;
-  lockNamespace: string;
+  /** Where a cluster's deploy lock (and, in the home cluster, the run records) live. */
+  lockNamespace: (cluster: Cluster) => string;
   environment: string;
-  kubeContext?: string;
   options: RunOptions;
   /** The releases to claim in the lock, known before it is taken. */
   claim: readonly string[];
@@ -31,18 +31,18 @@ export interface RollbackRun {
 
 /** Executes a rollback under the lock; throws when refused, interrupted, the lock is lost or a release fails. */
 export async function runRollback(ctx: CommandContext, run: RollbackRun): Promise<void> {
-  const { cluster, options } = run;
+  const { clusters, options } = run;
   const reporter = lazyReporter(ctx);
   const interrupts = captureInterrupts(ctx);
   try {
-    const lock = await acquireLock(cluster, {
-      namespace: run.lockNamespace,
+    const lock = await lockClusters(clusters, run.claim, (cluster, releases) => ({
+      namespace: run.lockNamespace(cluster),
       environment: run.environment,
-      releases: run.claim,
+      releases,
       durationSeconds: options.lockDuration,
       waitSeconds: options.lockTimeout,
       signal: interrupts.soft.signal,
-    });
+    }));
     try {
       const { plan, record } = await run.plan();
       const unclaimed = plan.lock.releases.filter((id) => !run.claim.includes(id));
@@ -64,20 +64,21 @@ export async function runRollback(ctx: CommandContext, run: RollbackRun): Promis
       }
       ctx.io.stderr.write(`${describePlan(plan)}\n`);
       lock.lost.addEventListener("abort", () => interrupts.soft.abort(), { once: true });
-      const recorder = await startRecording(ctx, runRecordStore(cluster, run.lockNamespace), options, {
+      const home = await clusters.homeCluster();
+      const recorder = await startRecording(ctx, runRecordStore(home, run.lockNamespace(home)), options, {
         ...record,
         environment: run.environment,
       });
       const ids = record.releases.map((r) => r.id);
-      const execution = await recorded(recorder, cluster, ids, interrupts, lock.lost, () =>
+      const execution = await recorded(recorder, clusters, ids, interrupts, lock.lost, () =>
         executeRollback(plan, {
           helm: run.helm,
-          kubeContext: run.kubeContext,
+          targetOf: (id) => clusters.targetOf(id),
           concurrency: options.concurrency,
           failFast: options.failFast,
           emit: reporter.listener,
           interrupts,
-          readState: (which) => readDeployedReleases(cluster, which),
+          readState: (which) => clusters.read(which),
         }),
       );
       checkAfterExecution(ctx, execution.unverified, lock.lost, {

@@ -7,8 +7,6 @@
 // "started" (a rollback then compares with the cluster as it is).
 import { hostname, userInfo } from "node:os";
 import { ClusterStateError } from "../errors.js";
-import type { Cluster } from "../kube/cluster.js";
-import { readDeployedReleases } from "../kube/cluster.js";
 import type { DeployedRelease } from "../kube/release-record.js";
 import { type RunRecordStore, recordName } from "../kube/run-records.js";
 import type { Release } from "../model/project.js";
@@ -23,6 +21,7 @@ import {
   startedRecord,
 } from "../plan/run-record.js";
 import type { RenderedRelease } from "../values/render-releases.js";
+import type { ProjectClusters } from "./clusters.js";
 import type { CommandContext } from "./context.js";
 
 export interface RecordingOptions {
@@ -149,7 +148,7 @@ export function recordedReleases(plan: DeployPlan, rendered: readonly RenderedRe
 /** Runs `execute`, then completes the run's record (if any) with how it ended and what the cluster holds. */
 export async function recorded<T extends { outcomes: ReadonlyMap<string, string> }>(
   recorder: RunRecorder | undefined,
-  cluster: Cluster,
+  clusters: Pick<ProjectClusters, "read">,
   ids: readonly string[],
   interrupts: { signalled(): boolean },
   lost: AbortSignal,
@@ -161,8 +160,6 @@ export async function recorded<T extends { outcomes: ReadonlyMap<string, string>
     ok = !lost.aborted && [...result.outcomes.values()].every((o) => o === "succeeded");
     return result;
   } finally {
-    await recorder?.complete(runOutcome(ok, interrupts.signalled()), () =>
-      readDeployedReleases(cluster, new Set(ids)),
-    );
+    await recorder?.complete(runOutcome(ok, interrupts.signalled()), () => clusters.read(ids));
   }
 }

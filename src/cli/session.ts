@@ -4,13 +4,16 @@
 // IDs work), one decryption per SOPS file — and hands them to the core as
 // parameters. Nothing here starts at import time or reads process.env: the
 // environment is the one the command was given (io.env).
+import { clusterKey } from "../config/cluster-ref.js";
 import { UsageError } from "../errors.js";
 import { detectHelmMajor, HelmClient } from "../helm/client.js";
 import { type Cluster, connectCluster, type KubeWorker, startKubeWorker } from "../kube/cluster.js";
+import type { ClusterRef, Project } from "../model/project.js";
 import type { Redactor } from "../secrets/redactor.js";
 import type { VaultClient } from "../secrets/vault/client.js";
 import type { SecretSources } from "../values/render-releases.js";
 import { createTemplates, type TemplateEngine } from "../values/templates.js";
+import { ProjectClusters } from "./clusters.js";
 import type { CliIO } from "./io.js";
 import { createSecretSources, nodeSecretDeps } from "./secret-sources.js";
 
@@ -39,16 +42,21 @@ export class Session {
     this.#kube ??= this.#io.kube ?? startKubeWorker(this.#io.env);
   }
 
-  /** The cluster of `kubeContext` (the kubeconfig's current context when undefined). */
-  cluster(kubeContext: string | undefined): Promise<Cluster> {
-    const key = kubeContext ?? "";
+  /** The cluster of `ref` (the kubeconfig's current context when it names none), connected once. */
+  cluster(ref: ClusterRef): Promise<Cluster> {
+    const key = clusterKey(ref);
     let cluster = this.#clusters.get(key);
     if (!cluster) {
       this.warmCluster();
-      cluster = connectCluster(this.#kube!, kubeContext, this.#io.env);
+      cluster = connectCluster(this.#kube!, ref, this.#io.env);
       this.#clusters.set(key, cluster);
     }
     return cluster;
+  }
+
+  /** The clusters of the project's releases, through this session's connections. */
+  clustersOf(project: Pick<Project, "releases" | "environment">): ProjectClusters {
+    return new ProjectClusters(project, (ref) => this.cluster(ref));
   }
 
   /** helm 3 or 4 (detected once): `binary`, else $RELEASES_HELM, else `helm` on PATH. */

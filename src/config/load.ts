@@ -16,8 +16,8 @@ import { checkHelmArg } from "./helm-options.js";
 import { applyInheritance, collectTemplates } from "./inherit.js";
 import { ProblemList } from "./problems.js";
 import { readProjectFiles } from "./project-files.js";
-import { assignReleaseIds } from "./release-ids.js";
 import { buildRelease, conditionHolds, DEFAULT_SETTINGS } from "./release.js";
+import { assignReleaseIds } from "./release-ids.js";
 import { buildRepository } from "./repository.js";
 import { type FieldPath, formatField } from "./yaml-source.js";
 

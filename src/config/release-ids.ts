@@ -23,10 +23,13 @@ export function assignReleaseIds(releases: readonly Release[], report: (problem:
     for (const release of group) {
       if (release.kubeContext === undefined) {
         report(
-          new ConfigError(`release "${plain}" is deployed to more than one cluster; this one has no kubeContext`, {
-            location: release.location,
-            hint: `give each a kubeContext: its id becomes kubeContext/${plain}`,
-          }),
+          new ConfigError(
+            `release "${plain}" is deployed to more than one cluster; this one has no kubeContext`,
+            {
+              location: release.location,
+              hint: `give each a kubeContext: its id becomes kubeContext/${plain}`,
+            },
+          ),
         );
         continue;
       }

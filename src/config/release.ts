@@ -4,7 +4,14 @@
 // where the offending field is written (the release, or the template it came from).
 import { dirname, isAbsolute, relative, resolve } from "node:path";
 import { ConfigError, type SourceLocation } from "../errors.js";
-import type { ChartRef, ClusterRef, Release, Repository, SecretsFile, ValuesSource } from "../model/project.js";
+import type {
+  ChartRef,
+  ClusterRef,
+  Release,
+  Repository,
+  SecretsFile,
+  ValuesSource,
+} from "../model/project.js";
 import { manifestChart } from "../render/manifests.js";
 import { releaseRenderSpec } from "../render/spec.js";
 import { didYouMean } from "../util/suggest.js";

@@ -181,7 +181,9 @@ const clusterKeys = {
     .string()
     .min(1)
     .optional()
-    .describe("a kubeconfig file (relative to the file it is written in); default: KUBECONFIG or ~/.kube/config"),
+    .describe(
+      "a kubeconfig file (relative to the file it is written in); default: KUBECONFIG or ~/.kube/config",
+    ),
 };
 
 export const environmentSchema = z.strictObject({

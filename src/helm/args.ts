@@ -11,6 +11,19 @@ export interface Target {
   name: string;
   namespace: string;
   kubeContext?: string;
+  /** Absolute path of the kubeconfig; absent: helm's own (KUBECONFIG). */
+  kubeconfig?: string;
+}
+
+/** A release as helm is told about it: its name, namespace and cluster. */
+export function releaseTarget(release: Target): Target {
+  const { name, namespace, kubeContext, kubeconfig } = release;
+  return {
+    name,
+    namespace,
+    ...(kubeContext === undefined ? {} : { kubeContext }),
+    ...(kubeconfig === undefined ? {} : { kubeconfig }),
+  };
 }
 
 /** Where a chart comes from, already mapped to what helm accepts as CHART. */
@@ -23,8 +36,14 @@ export const FINGERPRINT_LABEL = "releases.dev/fingerprint";
 export const SECRETS_LABEL = "releases.dev/secrets";
 
 function common(target: Target): string[] {
-  const args = ["--namespace", target.namespace];
+  return ["--namespace", target.namespace, ...clusterArgs(target)];
+}
+
+/** The cluster helm talks to: the release's kube context and kubeconfig, when it names them. */
+export function clusterArgs(target: Pick<Target, "kubeContext" | "kubeconfig">): string[] {
+  const args: string[] = [];
   if (target.kubeContext) args.push("--kube-context", target.kubeContext);
+  if (target.kubeconfig) args.push("--kubeconfig", target.kubeconfig);
   return args;
 }
 

@@ -9,6 +9,8 @@ import { type ApiRequestCounts, createLiveApi, emptyCounts, type LiveApi } from 
 
 interface Request {
   id: number;
+  /** Which connection (one per cluster the session uses), as `connect` opened it. */
+  conn: number;
   op:
     | "connect"
     | "listSecrets"
@@ -46,10 +48,11 @@ type Ready = {
   counts: ApiRequestCounts;
 };
 
-function connect(kubeContext: string | undefined): Ready {
+function connect(kubeconfig: string | undefined, kubeContext: string | undefined): Ready {
   const config = new k8s.KubeConfig();
   // The worker's environment is the session's (see startKubeWorker): KUBECONFIG as the command got it.
-  config.loadFromDefault();
+  if (kubeconfig) config.loadFromFile(kubeconfig);
+  else config.loadFromDefault();
   if (kubeContext) {
     if (!config.getContextObject(kubeContext)) {
       const known = config.getContexts().map((c) => c.name);
@@ -73,7 +76,7 @@ function connect(kubeContext: string | undefined): Ready {
   };
 }
 
-let ready: Ready | undefined;
+const connections = new Map<number, Ready>();
 
 /** Lease times travel as Dates or strings; the API wants MicroTime (microsecond precision). */
 function leaseBody(body: unknown): unknown {
@@ -86,12 +89,14 @@ function leaseBody(body: unknown): unknown {
   return { ...lease, spec };
 }
 
-async function perform({ op, args }: Request): Promise<unknown> {
+async function perform({ conn, op, args }: Request): Promise<unknown> {
   const [a, b, c] = args as [string, unknown, unknown];
   if (op === "connect") {
-    ready = connect(a || undefined);
-    return { context: ready.context, namespace: ready.namespace ?? null };
+    const opened = connect((a as string | null) ?? undefined, (b as string | null) ?? undefined);
+    connections.set(conn, opened);
+    return { context: opened.context, namespace: opened.namespace ?? null };
   }
+  const ready = connections.get(conn);
   if (!ready) throw new Error("not connected");
   switch (op) {
     case "listSecrets":

@@ -8,6 +8,7 @@ import { Worker } from "node:worker_threads";
 import type { LiveReader } from "../drift/read-drift.js";
 import { ClusterStateError } from "../errors.js";
 import type { KubeObject } from "../model/kube-object.js";
+import type { ClusterRef } from "../model/project.js";
 import type { ApiRequestCounts } from "./live-api.js";
 import {
   type DeployedRelease,
@@ -95,7 +96,10 @@ interface Reply {
 }
 
 export interface KubeWorker {
-  call(op: string, ...args: unknown[]): Promise<unknown>;
+  /** Performs `op` on connection `conn` (opened by the `connect` op with the same number). */
+  call(conn: number, op: string, ...args: unknown[]): Promise<unknown>;
+  /** A new connection number. */
+  open(): number;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -113,6 +117,7 @@ export function startKubeWorker(env: Env): KubeWorker {
   });
   const pending = new Map<number, { resolve: (r: Reply) => void }>();
   let next = 1;
+  let connections = 0;
   worker.on("message", (reply: Reply) => {
     pending.get(reply.id)?.resolve(reply);
     pending.delete(reply.id);
@@ -127,12 +132,13 @@ export function startKubeWorker(env: Env): KubeWorker {
   // After the listeners: adding a 'message' listener refs the worker again.
   worker.unref();
   return {
-    call(op, ...args) {
+    open: () => ++connections,
+    call(conn, op, ...args) {
       const id = next++;
       worker.ref();
       return new Promise<Reply>((resolve) => {
         pending.set(id, { resolve });
-        worker.postMessage({ id, op, args });
+        worker.postMessage({ id, conn, op, args });
         // An API server that accepts connections but never answers must not hang the run.
         setTimeout(() => {
           if (!pending.delete(id)) return;
@@ -157,15 +163,14 @@ export function startKubeWorker(env: Env): KubeWorker {
   };
 }
 
-export async function connectCluster(
-  worker: KubeWorker,
-  kubeContext: string | undefined,
-  env: Env,
-): Promise<Cluster> {
+/** Connects to the cluster of `ref` (the kubeconfig's current context when it names none). */
+export async function connectCluster(kube: KubeWorker, ref: ClusterRef, env: Env): Promise<Cluster> {
+  const conn = kube.open();
+  const worker = { call: (op: string, ...args: unknown[]) => kube.call(conn, op, ...args) };
   let context: string;
   let namespace: string | undefined;
   try {
-    const connected = (await worker.call("connect", kubeContext ?? "")) as {
+    const connected = (await worker.call("connect", ref.kubeconfig ?? null, ref.kubeContext ?? null)) as {
       context: string;
       namespace: string | null;
     };
@@ -173,7 +178,7 @@ export async function connectCluster(
     namespace = connected.namespace ?? undefined;
   } catch (error) {
     if (error instanceof ClusterStateError) throw error;
-    const where = env.KUBECONFIG ? `KUBECONFIG=${env.KUBECONFIG}` : "~/.kube/config";
+    const where = ref.kubeconfig ?? (env.KUBECONFIG ? `KUBECONFIG=${env.KUBECONFIG}` : "~/.kube/config");
     throw new ClusterStateError(`cannot load the kubeconfig (${where}): ${firstLine(error)}`, {
       cause: error,
       hint: "point KUBECONFIG at a valid kubeconfig (the demo's: scripts/cluster kubeconfig)",
@@ -224,22 +229,29 @@ export async function connectCluster(
   };
 }
 
+/** A release where helm stores it, and the id the project knows it by. */
+export interface StoredRelease {
+  id: string;
+  namespace: string;
+  name: string;
+}
+
 /**
- * The latest revision of each of `ids` (`namespace/name`) in the cluster: one
- * list call per namespace involved, over helm's storage Secrets of those
- * release names only. With `decode`, the payload (manifest, chart) is decoded.
+ * The latest revision of each of `releases` in the cluster, keyed by their
+ * ids: one list call per namespace involved, over helm's storage Secrets of
+ * those release names only. With `decode`, the payload (manifest, chart) is decoded.
  */
 export async function readDeployedReleases(
   cluster: Cluster,
-  ids: ReadonlySet<string>,
+  releases: readonly StoredRelease[],
   options: { decode?: boolean } = {},
 ): Promise<Map<string, DeployedRelease>> {
   const names = new Map<string, Set<string>>();
-  for (const id of ids) {
-    const slash = id.indexOf("/");
-    const namespace = id.slice(0, slash);
+  const idOf = new Map<string, string>();
+  for (const { id, namespace, name } of releases) {
     if (!names.has(namespace)) names.set(namespace, new Set());
-    names.get(namespace)!.add(id.slice(slash + 1));
+    names.get(namespace)!.add(name);
+    idOf.set(`${namespace}/${name}`, id);
   }
   const lists = await Promise.all(
     [...names].map(([namespace, inNamespace]) =>
@@ -262,8 +274,9 @@ export async function readDeployedReleases(
     ),
   );
   const out = new Map<string, DeployedRelease>();
-  for (const [id, secret] of latestRevisions(lists.flat())) {
-    if (ids.has(id)) out.set(id, toDeployedRelease(secret, options.decode ?? false));
+  for (const [stored, secret] of latestRevisions(lists.flat())) {
+    const id = idOf.get(stored);
+    if (id !== undefined) out.set(id, { ...toDeployedRelease(secret, options.decode ?? false), id });
   }
   return out;
 }

@@ -5,16 +5,14 @@
 // with --skip-crds. `crds: skip` leaves them out altogether.
 import { parseAllDocuments } from "yaml";
 import { ReleaseFailedError } from "../errors.js";
-import { type ChartSource, chartArgs, type Target } from "../helm/args.js";
+import { type ChartSource, chartArgs, clusterArgs, type Target } from "../helm/args.js";
 import type { HelmClient } from "../helm/client.js";
 import type { Cluster } from "../kube/cluster.js";
 import type { Release } from "../model/project.js";
 
 /** `helm show crds`: the CRDs in a chart's crds/ directory. */
 export function showCrdsArgs(source: ChartSource, target: Target): string[] {
-  const args = ["show", "crds", ...chartArgs(source)];
-  if (target.kubeContext) args.push("--kube-context", target.kubeContext);
-  return args;
+  return ["show", "crds", ...chartArgs(source), ...clusterArgs(target)];
 }
 
 /** The chart's CRD documents, from `helm show crds` output. */
@@ -33,11 +31,12 @@ export async function prepareCrds(
   source: ChartSource,
   target: Target,
   helm: HelmClient,
-  cluster: Cluster | undefined,
+  clusterOf: (() => Promise<Cluster>) | undefined,
   signal?: AbortSignal,
 ): Promise<string[]> {
   if (release.crds === "skip") return ["--skip-crds"];
   if (release.crds !== "createReplace" || source.chart.kind === "manifests") return [];
+  const cluster = await clusterOf?.();
   if (!cluster?.createOrReplaceCrd) throw new Error("crds: createReplace needs the cluster");
   const crds = crdDocuments((await helm.run(showCrdsArgs(source, target), { signal })).stdout);
   for (const crd of crds) {

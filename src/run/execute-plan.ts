@@ -7,6 +7,7 @@ import { prepareRepositories } from "../charts/repositories.js";
 import type { Diagnostics } from "../diagnose/watch.js";
 import type { ReleaseGraph } from "../graph/release-graph.js";
 import { type Outcome, runGraph, type SkipReason } from "../graph/schedule.js";
+import type { Target } from "../helm/args.js";
 import type { HelmClient } from "../helm/client.js";
 import type { Cluster } from "../kube/cluster.js";
 import type { DeployedRelease } from "../kube/release-record.js";
@@ -15,7 +16,7 @@ import type { DeployPlan } from "../plan/deploy-plan.js";
 import type { RenderedRelease } from "../values/render-releases.js";
 import type { RunListener } from "./events.js";
 import { type HookDeps, withHooks } from "./hooks.js";
-import { pendingAmong, recoverStuck } from "./recover.js";
+import { pendingAmong, type RecoverOptions, recoverStuck } from "./recover.js";
 import { releaseStep } from "./release-step.js";
 
 export interface Interrupts {
@@ -29,15 +30,16 @@ export interface Interrupts {
 
 export interface ExecuteSettings {
   helm: HelmClient;
-  kubeContext?: string;
+  /** What helm is told about a release: its name, namespace and cluster. */
+  targetOf: (id: string) => Target;
   repositories: readonly Repository[];
   env: Readonly<Record<string, string | undefined>>;
   concurrency: number;
   failFast: boolean;
   emit: RunListener;
   interrupts: Interrupts;
-  /** For `crds: createReplace`. */
-  cluster?: Cluster;
+  /** A release's cluster, for `crds: createReplace`. */
+  clusterOf?: (id: string) => Promise<Cluster>;
   /** Release hooks (absent: hooks do not run). */
   hooks?: HookDeps;
   /** Watches the cluster while helm runs, to say why a release failed (absent: errors only). */
@@ -62,7 +64,7 @@ export async function executePlan(
   const byId = new Map(rendered.map((r) => [r.release.id, r]));
   const planned = new Map(plan.releases.map((p) => [p.id, p]));
   const timeoutOf = (id: string) => byId.get(id)?.release.timeout ?? 300;
-  const common = { kubeContext: settings.kubeContext, timeoutOf };
+  const common = { targetOf: settings.targetOf, timeoutOf };
 
   for (const mode of ["rollback", "uninstall"] as const) {
     const stuck = plan.releases.filter((p) => p.recover === mode && p.revision !== null);
@@ -105,12 +107,12 @@ export async function executePlan(
       const ok = await withHooks(r.release, p.action, settings.hooks, emit, (stepEmit) =>
         releaseStep(r, p, {
           helm,
-          kubeContext: settings.kubeContext,
+          target: settings.targetOf(id),
           emit: stepEmit,
           signal: interrupts.hard.signal,
           kill: interrupts.kill?.signal,
           stop: interrupts.soft.signal,
-          cluster: settings.cluster,
+          cluster: settings.clusterOf && (() => settings.clusterOf!(id)),
           diagnostics: settings.diagnostics,
         }),
       );
@@ -135,7 +137,7 @@ export async function executePlan(
 export async function leaveNothingPending(
   ids: readonly string[],
   settings: Pick<ExecuteSettings, "helm" | "readState">,
-  common: { kubeContext?: string; timeoutOf: (id: string) => number },
+  common: Pick<RecoverOptions, "targetOf" | "timeoutOf">,
 ): Promise<string[]> {
   if (ids.length === 0) return [];
   try {

@@ -6,6 +6,7 @@
 // may be left pending.
 import { ReleaseGraph } from "../graph/release-graph.js";
 import { type Outcome, runGraph } from "../graph/schedule.js";
+import type { Target } from "../helm/args.js";
 import type { HelmClient } from "../helm/client.js";
 import type { DeployedRelease } from "../kube/release-record.js";
 import type { RollbackPlan } from "../plan/rollback-plan.js";
@@ -15,7 +16,8 @@ import { rollbackStep } from "./rollback-step.js";
 
 export interface RollbackSettings {
   helm: HelmClient;
-  kubeContext?: string;
+  /** What helm is told about a release: its name, namespace and cluster. */
+  targetOf: (id: string) => Target;
   concurrency: number;
   failFast: boolean;
   emit: RunListener;
@@ -60,7 +62,7 @@ export async function executeRollback(
       if (!step) return true;
       const ok = await rollbackStep(step, {
         helm: settings.helm,
-        kubeContext: settings.kubeContext,
+        target: settings.targetOf(id),
         emit,
         signal: interrupts.hard.signal,
         kill: interrupts.kill?.signal,
@@ -73,7 +75,7 @@ export async function executeRollback(
   const timeoutOf = (id: string) => acting.get(id)?.settings.timeoutSeconds ?? 300;
   const unverified = troubled
     ? await leaveNothingPending([...acting.keys()], settings, {
-        kubeContext: settings.kubeContext,
+        targetOf: settings.targetOf,
         timeoutOf,
       })
     : [];

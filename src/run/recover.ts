@@ -25,7 +25,8 @@ export function pendingAmong(
 }
 
 export interface RecoverOptions {
-  kubeContext?: string;
+  /** What helm is told about a release: its name, namespace and cluster. */
+  targetOf: (id: string) => Target;
   /** The release's own timeout in seconds. */
   timeoutOf: (id: string) => number;
   /** false: do not wait for resources (after an interrupt, when time is short). */
@@ -40,7 +41,7 @@ export async function recoverStuck(
   options: RecoverOptions,
 ): Promise<void> {
   for (const r of stuck) {
-    const target: Target = { name: r.name, namespace: r.namespace, kubeContext: options.kubeContext };
+    const target = options.targetOf(r.id);
     // Back to the newest revision that deployed fine, not blindly r.revision - 1: that one may
     // have failed, and a rollback to it would wait out its timeout on pods that never get Ready.
     const good = mode === "rollback" ? await lastGoodRevision(helm, target, r.revision - 1) : undefined;

@@ -17,7 +17,8 @@ export { atomicUndo } from "./deploy-attempt.js";
 
 export interface StepOptions {
   helm: HelmClient;
-  kubeContext?: string;
+  /** The release's name, namespace and cluster, as helm is told them. */
+  target: Target;
   emit: RunListener;
   /** Aborted on the second Ctrl-C: running helm processes get SIGTERM and roll back. */
   signal: AbortSignal;
@@ -25,8 +26,8 @@ export interface StepOptions {
   kill?: AbortSignal;
   /** Aborted when the run starts nothing new (first Ctrl-C, lost lock, --fail-fast): no further attempt. */
   stop?: AbortSignal;
-  /** For `crds: createReplace`. */
-  cluster?: Cluster;
+  /** The release's cluster, for `crds: createReplace`. */
+  cluster?: () => Promise<Cluster>;
   /** Watches the cluster while helm runs, to say why a release failed. */
   diagnostics?: Diagnostics;
 }
@@ -39,11 +40,7 @@ export async function releaseStep(
   const { release } = rendered;
   const { helm, emit } = options;
   const id = release.id;
-  const target: Target = {
-    name: release.name,
-    namespace: release.namespace,
-    kubeContext: options.kubeContext,
-  };
+  const target = options.target;
   const action: ReleaseAction = planned.action;
   try {
     if (planned.action === "none") {

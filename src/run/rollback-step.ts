@@ -12,7 +12,8 @@ import type { RunListener } from "./events.js";
 
 export interface RollbackStepOptions {
   helm: HelmClient;
-  kubeContext?: string;
+  /** The release's name, namespace and cluster, as helm is told them. */
+  target: Target;
   emit: RunListener;
   /** Aborted on the second Ctrl-C: running helm processes get SIGTERM. */
   signal: AbortSignal;
@@ -22,7 +23,7 @@ export interface RollbackStepOptions {
 export async function rollbackStep(step: RollbackStep, options: RollbackStepOptions): Promise<boolean> {
   const { helm, emit } = options;
   const { id, settings } = step;
-  const target: Target = { name: step.name, namespace: step.namespace, kubeContext: options.kubeContext };
+  const { target } = options;
   const run = { signal: options.signal, kill: options.kill };
   if (step.action === "keep") return true;
   if (step.action === "uninstall") {

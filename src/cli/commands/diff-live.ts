@@ -18,14 +18,14 @@ export async function diffLive(
   const workspace = await openWorkspace(ctx);
   if (nothingSelected(workspace, ctx)) return;
   const rendered = await renderSelected(workspace, ctx, workspace.selected, options.helmBinary);
-  const cluster = await ctx.session.cluster(workspace.project.environment.kubeContext);
-  const { plan, drift } = await readPlan(ctx, cluster, workspace, rendered, "apply", { drift: "deployed" });
+  const clusters = ctx.session.clustersOf(workspace.project);
+  const { plan, drift } = await readPlan(ctx, clusters, workspace, rendered, "apply", { drift: "deployed" });
   const { liveDiffs } = await import("../../drift/live-diff.js"); // the diff library loads only here
   const results = plan.releases.map((p) => {
     const report = drift?.get(p.id);
     return { id: p.id, report, diffs: report ? liveDiffs(report.details, p.id) : [] };
   });
-  await debugRequests(ctx, cluster);
+  await debugRequests(ctx, clusters, workspace.selection.ids);
   const drifted = results.filter((r) => r.report?.drift.state === "drifted");
   if (globals.output === "json") {
     const json = results.map(({ id, report, diffs }) => ({

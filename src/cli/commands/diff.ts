@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { ExitCode, ExitStatus } from "../../errors.js";
-import { dryRunArgs } from "../../helm/args.js";
+import { dryRunArgs, releaseTarget } from "../../helm/args.js";
 import type { ResourceDiff } from "../../plan/manifest-diff.js";
 import { withHelmChart } from "../../render/helm-chart.js";
 import { mapLimit } from "../../util/map-limit.js";
@@ -59,10 +59,9 @@ async function diff(ctx: CommandContext, options: DiffOptions): Promise<void> {
     addRepositories: true,
   });
   if (nothingSelected(workspace, ctx)) return;
-  const kubeContext = workspace.project.environment.kubeContext;
-  const cluster = await ctx.session.cluster(kubeContext);
+  const clusters = ctx.session.clustersOf(workspace.project);
   // The same plan sync would make: which releases change, against what is live.
-  const { plan, deployed } = await readPlan(ctx, cluster, workspace, rendered, "sync", { decode: true });
+  const { plan, deployed } = await readPlan(ctx, clusters, workspace, rendered, "sync", { decode: true });
   const planned = new Map(plan.releases.map((p) => [p.id, p]));
   // The diff library loads only for this command.
   const { diffManifests } = await import("../../plan/manifest-diff.js");
@@ -77,15 +76,10 @@ async function diff(ctx: CommandContext, options: DiffOptions): Promise<void> {
       let desired = "";
       if (release.installed) {
         const out = await withHelmChart(r, { major: helm.major }, (chart) =>
-          helm.run(
-            dryRunArgs(
-              { name: release.name, namespace: release.namespace, kubeContext },
-              chart.source,
-              release.helm,
-              chart.postRenderer,
-            ),
-            { stdin: r.valuesYaml, env: chart.env },
-          ),
+          helm.run(dryRunArgs(releaseTarget(release), chart.source, release.helm, chart.postRenderer), {
+            stdin: r.valuesYaml,
+            env: chart.env,
+          }),
         );
         desired = (JSON.parse(out.stdout) as { manifest?: string }).manifest ?? "";
       }

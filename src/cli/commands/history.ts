@@ -34,7 +34,7 @@ Examples:
       ctx.session.warmCluster();
       const workspace = await openWorkspace(ctx);
       const environment = workspace.project.environment;
-      const cluster = await ctx.session.cluster(environment.kubeContext);
+      const cluster = await ctx.session.clustersOf(workspace.project).homeCluster();
       const namespace = lockNamespaceOf(options, workspace, cluster);
       const runs = newestFirst(await runRecordStore(cluster, namespace).list(environment.name));
       const out = ctx.io.stdout;

@@ -2,10 +2,9 @@
 // one --run names), or roll one release back to an earlier revision.
 import type { Command } from "commander";
 import { ClusterStateError, UsageError } from "../../errors.js";
-import { historyArgs } from "../../helm/args.js";
+import { historyArgs, releaseTarget } from "../../helm/args.js";
 import type { HelmClient } from "../../helm/client.js";
-import { type Cluster, readDeployedReleases } from "../../kube/cluster.js";
-import { runRecordStore } from "../../kube/run-records.js";
+import { type RunRecordStore, runRecordStore } from "../../kube/run-records.js";
 import { liveRelease } from "../../plan/deploy-plan.js";
 import {
   buildReleaseRollbackPlan,
@@ -14,6 +13,7 @@ import {
 } from "../../plan/rollback-plan.js";
 import { changedReleases, newestFirst, type RunRecord } from "../../plan/run-record.js";
 import { formatTable } from "../../report/table.js";
+import type { ProjectClusters } from "../clusters.js";
 import type { CommandContext } from "../context.js";
 import { lockNamespaceOf } from "../deploy.js";
 import { findRelease } from "../find-release.js";
@@ -72,22 +72,18 @@ Examples:
     ctx.session.warmCluster();
     const workspace = await openWorkspace(ctx);
     const environment = workspace.project.environment;
-    const [cluster, helm] = await Promise.all([
-      ctx.session.cluster(environment.kubeContext),
-      ctx.session.helm(options.helmBinary),
-    ]);
-    const lockNamespace = lockNamespaceOf(options, workspace, cluster);
+    const clusters = ctx.session.clustersOf(workspace.project);
+    const [home, helm] = await Promise.all([clusters.homeCluster(), ctx.session.helm(options.helmBinary)]);
     const run: Omit<RollbackRun, "claim" | "plan"> = {
-      cluster,
+      clusters,
       helm,
-      lockNamespace,
+      lockNamespace: (cluster) => lockNamespaceOf(options, workspace, cluster),
       environment: environment.name,
-      kubeContext: environment.kubeContext,
       options,
     };
     const planner = ref
-      ? releasePlanner(workspace, cluster, helm, ref, options)
-      : await runPlanner(workspace, cluster, lockNamespace, options);
+      ? releasePlanner(workspace, clusters, helm, ref, options)
+      : await runPlanner(workspace, clusters, runRecordStore(home, run.lockNamespace(home)), options);
     if (options.dryRun) {
       printRollbackPlan(ctx, (await planner.plan()).plan);
       return;
@@ -117,11 +113,10 @@ type Planner = Pick<RollbackRun, "claim" | "plan">;
 /** Undo a recorded run: the last one that changed something, or --run. */
 async function runPlanner(
   workspace: Workspace,
-  cluster: Cluster,
-  lockNamespace: string,
+  clusters: ProjectClusters,
+  store: RunRecordStore,
   options: RollbackOptions,
 ): Promise<Planner> {
-  const store = runRecordStore(cluster, lockNamespace);
   const environment = workspace.project.environment.name;
   const pick = async (): Promise<RunRecord> => {
     const records = newestFirst(await store.list(environment));
@@ -140,7 +135,7 @@ async function runPlanner(
     const last = records.find((r) => changedReleases(r).length > 0);
     if (last) return last;
     throw new ClusterStateError(
-      `no recorded run changed anything in environment "${environment}" (records in ${lockNamespace})`,
+      `no recorded run changed anything in environment "${environment}" (records in ${store.namespace})`,
       { hint: "runs are recorded by sync, apply, destroy and rotate; `releases history` lists them" },
     );
   };
@@ -152,7 +147,7 @@ async function runPlanner(
       const record = options.dryRun
         ? first
         : ((await store.list(environment)).find((r) => r.id === first.id) ?? first);
-      const current = await readDeployedReleases(cluster, new Set(record.releases.map((r) => r.id)));
+      const current = await clusters.read(record.releases.map((r) => r.id));
       const plan = buildRunRollbackPlan({ record, current, force: options.force });
       const steps = new Map(plan.steps.map((s) => [s.id, s]));
       return {
@@ -175,22 +170,18 @@ async function runPlanner(
 /** `rollback <release> [--revision N]`. */
 function releasePlanner(
   workspace: Workspace,
-  cluster: Cluster,
+  clusters: ProjectClusters,
   helm: HelmClient,
   ref: string,
   options: RollbackOptions,
 ): Planner {
   const release = findRelease(workspace.project.releases, ref);
-  const target = {
-    name: release.name,
-    namespace: release.namespace,
-    kubeContext: workspace.project.environment.kubeContext,
-  };
+  const target = releaseTarget(release);
   const settings = recordedSettings(release);
   return {
     claim: [release.id],
     plan: async () => {
-      const current = (await readDeployedReleases(cluster, new Set([release.id]))).get(release.id);
+      const current = (await clusters.read([release.id])).get(release.id);
       const history = current
         ? (JSON.parse((await helm.run(historyArgs(target))).stdout) as { revision: number; status: string }[])
         : [];

@@ -54,9 +54,9 @@ Examples:
       const workspace = await openWorkspace(ctx);
       if (nothingSelected(workspace, ctx)) return;
       const rendered = await renderSelected(workspace, ctx);
-      const cluster = await ctx.session.cluster(workspace.project.environment.kubeContext);
+      const clusters = ctx.session.clustersOf(workspace.project);
       // The plan apply would make: in sync means apply would leave the release alone.
-      const { plan, deployed } = await readPlan(ctx, cluster, workspace, rendered, "apply", {
+      const { plan, deployed } = await readPlan(ctx, clusters, workspace, rendered, "apply", {
         decode: true,
         drift: options.ignoreDrift ? undefined : "deployed",
       });
@@ -76,7 +76,7 @@ Examples:
           chart: p.revision !== null && live?.chart ? `${live.chart.name}-${live.chart.version}` : null,
         };
       });
-      await debugRequests(ctx, cluster);
+      await debugRequests(ctx, clusters, workspace.selection.ids);
       if (globals.output === "json") {
         ctx.io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
         return;

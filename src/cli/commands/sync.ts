@@ -99,14 +99,14 @@ async function syncOrApply(ctx: CommandContext, options: SyncOptions, mode: Plan
   });
   if (nothingSelected(workspace, ctx)) return;
   if (options.dryRun) {
-    const cluster = await ctx.session.cluster(workspace.project.environment.kubeContext);
+    const clusters = ctx.session.clustersOf(workspace.project);
     const drift = mode === "apply" && !options.ignoreDrift ? "unchanged" : undefined;
-    const { plan } = await readPlan(ctx, cluster, workspace, rendered, mode, {
+    const { plan } = await readPlan(ctx, clusters, workspace, rendered, mode, {
       recover: options.recover,
       drift,
     });
     printPlan(ctx, plan);
-    await debugRequests(ctx, cluster);
+    await debugRequests(ctx, clusters, workspace.selection.ids);
     return;
   }
   await deploy(ctx, {
@@ -115,7 +115,7 @@ async function syncOrApply(ctx: CommandContext, options: SyncOptions, mode: Plan
     mode,
     command: options.force ? "apply --force" : mode,
     options,
-    review: (plan, cluster) => reviewPlan(ctx, plan, rendered, cluster, ask),
+    review: (plan, clusters) => reviewPlan(ctx, plan, rendered, clusters, ask),
   });
 }
 

@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { withPulledCharts } from "../../charts/pulled-charts.js";
 import { ReleaseFailedError } from "../../errors.js";
-import { lintArgs, templateArgs } from "../../helm/args.js";
+import { lintArgs, releaseTarget, templateArgs } from "../../helm/args.js";
 import { withHelmChart } from "../../render/helm-chart.js";
 import { mapLimit } from "../../util/map-limit.js";
 import type { CommandContext } from "../context.js";
@@ -30,7 +30,7 @@ Examples:
         ),
     ),
   ).action(async (options: RenderOptions) => {
-    const { workspace, rendered, helm } = await prepareRendered(ctx, options.helmBinary, {
+    const { rendered, helm } = await prepareRendered(ctx, options.helmBinary, {
       addRepositories: true,
     });
     const outputs = await mapLimit(
@@ -38,11 +38,7 @@ Examples:
       options.concurrency,
       async (r) => {
         const { release } = r;
-        const target = {
-          name: release.name,
-          namespace: release.namespace,
-          kubeContext: workspace.project.environment.kubeContext,
-        };
+        const target = releaseTarget(release);
         const out = await withHelmChart(r, { major: helm.major }, (chart) =>
           helm.run(templateArgs(target, chart.source, release.helm, chart.postRenderer), {
             stdin: r.valuesYaml,

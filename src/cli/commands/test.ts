@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { ReleaseFailedError } from "../../errors.js";
 import { runGraph } from "../../graph/schedule.js";
-import { testArgs } from "../../helm/args.js";
+import { releaseTarget, testArgs } from "../../helm/args.js";
 import type { CommandContext } from "../context.js";
 import { diagnoseTest } from "../diagnostics.js";
 import { reporterFor } from "../interrupts.js";
@@ -36,11 +36,7 @@ Examples:
       async (id) => {
         const release = byId.get(id)!;
         emit({ type: "started", id, action: "test", at: Date.now() });
-        const target = {
-          name: release.name,
-          namespace: release.namespace,
-          kubeContext: workspace.project.environment.kubeContext,
-        };
+        const target = releaseTarget(release);
         const out = await helm.run(testArgs(target, release.timeout), { allowFailure: true });
         if (out.code === 0) {
           emit({ type: "succeeded", id, action: "test", at: Date.now() });
