@@ -74,11 +74,12 @@ export function summarize(releases: readonly ReleaseProgress[], durationMs: numb
 }
 
 function summarizeRelease(p: ReleaseProgress): ReleaseSummary {
-  const slash = p.id.indexOf("/");
+  // `namespace/name`, or `kubeContext/namespace/name` (see config/release-ids.ts).
+  const parts = p.id.split("/");
   const summary: ReleaseSummary = {
     id: p.id,
-    namespace: slash < 0 ? "" : p.id.slice(0, slash),
-    name: p.id.slice(slash + 1),
+    namespace: parts.at(-2) ?? "",
+    name: parts.at(-1)!,
     outcome: outcomeOf(p),
   };
   const duration = durationOf(p);
