@@ -101,7 +101,7 @@ export async function acquireLock(cluster: Cluster, options: LockOptions): Promi
     }
     if (Date.now() >= deadline) {
       throw new ClusterStateError(`another run holds releases this run needs: ${who}`, {
-        hint: `wait for it, or pass --lock-timeout <seconds> (lease ${namespace}/${LOCK_NAME})`,
+        hint: `wait for it, or pass --lock-timeout <seconds> (lease ${namespace}/${LOCK_NAME} in ${cluster.context})`,
       });
     }
     await sleep(Math.min(1000, Math.max(50, deadline - Date.now())), undefined, {
@@ -170,7 +170,7 @@ async function readLock(cluster: Cluster, namespace: string): Promise<LeaseObjec
     return await cluster.leases.read(namespace, LOCK_NAME);
   } catch (error) {
     if (code(error) === 404) return undefined;
-    throw lockError(error, namespace);
+    throw lockError(error, namespace, cluster.context);
   }
 }
 
@@ -200,15 +200,15 @@ async function writeLock(
     return true;
   } catch (error) {
     if (code(error) === 409) return false;
-    throw lockError(error, namespace);
+    throw lockError(error, namespace, cluster.context);
   }
 }
 
-function lockError(error: unknown, namespace: string): ClusterStateError {
+function lockError(error: unknown, namespace: string, context: string): ClusterStateError {
   const status = code(error);
   const denied = status === 403 || status === 401;
   return new ClusterStateError(
-    `cannot take the deploy lock (Lease ${namespace}/${LOCK_NAME}): ${firstLine(error)}`,
+    `cannot take the deploy lock (Lease ${namespace}/${LOCK_NAME} in ${context}): ${firstLine(error)}`,
     {
       cause: error,
       hint: denied

@@ -15,6 +15,8 @@ export interface ListedRelease {
   installed: boolean;
   /** The project file the release is written in, relative to the root file's directory. */
   file: string;
+  /** The kube context it deploys to, when the project names one. */
+  kubeContext?: string;
 }
 
 export function listedRelease(r: Release, projectDir: string): ListedRelease {
@@ -27,6 +29,7 @@ export function listedRelease(r: Release, projectDir: string): ListedRelease {
     needs: r.needs,
     installed: r.installed,
     file: relative(projectDir, r.location.file) || r.location.file,
+    ...(r.kubeContext === undefined ? {} : { kubeContext: r.kubeContext }),
   };
 }
 
@@ -55,12 +58,25 @@ Examples:
         Object.entries(l)
           .map(([k, v]) => `${k}=${v}`)
           .join(",");
+      // Which cluster, only in a project whose releases name one.
+      const clusters = rows.some((r) => r.kubeContext !== undefined);
       io.stdout.write(
         `${formatTable(
-          ["NAME", "NAMESPACE", "CHART", "VERSION", "LABELS", "NEEDS", "INSTALLED", "FILE"],
+          [
+            "NAME",
+            "NAMESPACE",
+            ...(clusters ? ["KUBECONTEXT"] : []),
+            "CHART",
+            "VERSION",
+            "LABELS",
+            "NEEDS",
+            "INSTALLED",
+            "FILE",
+          ],
           rows.map((r) => [
             r.name,
             r.namespace,
+            ...(clusters ? [r.kubeContext ?? ""] : []),
             r.chart,
             r.version ?? "",
             labels(r.labels),

@@ -234,6 +234,47 @@ describe("test", () => {
   });
 });
 
+describe("a release in another cluster", () => {
+  const elsewhere: Target = {
+    name: "web",
+    namespace: "apps",
+    kubeContext: "apps-prod",
+    kubeconfig: "/stack/clusters/apps.kubeconfig",
+  };
+
+  it.each([3, 4] as const)("helm %i is pointed at its kubeconfig and context on every command", (major) => {
+    const cluster = ["--kube-context", "apps-prod", "--kubeconfig", "/stack/clusters/apps.kubeconfig"];
+    expect(testArgs(elsewhere, 5)).toEqual([
+      "test",
+      "web",
+      "--namespace",
+      "apps",
+      ...cluster,
+      "--timeout",
+      "5s",
+    ]);
+    expect(historyArgs(elsewhere)).toEqual([
+      "history",
+      "web",
+      "--namespace",
+      "apps",
+      ...cluster,
+      "--output",
+      "json",
+    ]);
+    expect(uninstallArgs(major, elsewhere, 60).slice(0, 8)).toEqual([
+      "uninstall",
+      "web",
+      "--namespace",
+      "apps",
+      ...cluster,
+    ]);
+    expect(
+      upgradeArgs({ major, target: elsewhere, source: local, settings: settings() }).slice(0, 10),
+    ).toEqual(["upgrade", "--install", "web", "/stack/charts/web", "--namespace", "apps", ...cluster]);
+  });
+});
+
 describe("rollback", () => {
   it.each([
     { major: 3, wait: "--wait" },
