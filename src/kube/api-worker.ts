@@ -14,6 +14,7 @@ interface Request {
   op:
     | "connect"
     | "listSecrets"
+    | "listSecretsEverywhere"
     | "readLease"
     | "createLease"
     | "replaceLease"
@@ -103,6 +104,9 @@ async function perform({ conn, op, args }: Request): Promise<unknown> {
       // Per namespace: an account scoped to a few namespaces can read its own releases.
       ready.counts.list++;
       return (await ready.core.listNamespacedSecret({ namespace: a, labelSelector: b as string })).items;
+    case "listSecretsEverywhere":
+      ready.counts.list++;
+      return (await ready.core.listSecretForAllNamespaces({ labelSelector: a })).items;
     case "readLease":
       return ready.coordination.readNamespacedLease({ namespace: a, name: b as string });
     case "createLease":

@@ -39,6 +39,8 @@ export interface Cluster extends LiveReader {
   namespace?: string;
   /** helm's storage Secrets in one namespace that match the label selector. */
   listHelmSecrets(namespace: string, labelSelector: string): Promise<StorageSecret[]>;
+  /** The same in every namespace at once (an account scoped to namespaces gets 403). */
+  listHelmSecretsEverywhere?(labelSelector: string): Promise<StorageSecret[]>;
   leases: {
     read(namespace: string, name: string): Promise<LeaseObject>;
     create(namespace: string, body: LeaseObject): Promise<LeaseObject>;
@@ -189,6 +191,8 @@ export async function connectCluster(kube: KubeWorker, ref: ClusterRef, env: Env
     namespace,
     listHelmSecrets: (namespace, labelSelector) =>
       worker.call("listSecrets", namespace, labelSelector) as Promise<StorageSecret[]>,
+    listHelmSecretsEverywhere: (labelSelector) =>
+      worker.call("listSecretsEverywhere", labelSelector) as Promise<StorageSecret[]>,
     leases: {
       read: (namespace, name) => worker.call("readLease", namespace, name) as Promise<LeaseObject>,
       create: (namespace, body) => worker.call("createLease", namespace, body) as Promise<LeaseObject>,
@@ -236,10 +240,15 @@ export interface StoredRelease {
   name: string;
 }
 
+/** Clusters whose account may not list Secrets in every namespace: asked per namespace from then on. */
+const scopedAccounts = new WeakSet<Cluster>();
+
 /**
  * The latest revision of each of `releases` in the cluster, keyed by their
- * ids: one list call per namespace involved, over helm's storage Secrets of
- * those release names only. With `decode`, the payload (manifest, chart) is decoded.
+ * ids, from helm's storage Secrets of those release names only: one list call
+ * over every namespace when the releases are in several, else (or when the
+ * account may not list Secrets cluster-wide) one per namespace. With
+ * `decode`, the payload (manifest, chart) is decoded.
  */
 export async function readDeployedReleases(
   cluster: Cluster,
@@ -253,32 +262,55 @@ export async function readDeployedReleases(
     names.get(namespace)!.add(name);
     idOf.set(`${namespace}/${name}`, id);
   }
+  const everywhere = cluster.listHelmSecretsEverywhere;
+  if (names.size > 1 && everywhere && !scopedAccounts.has(cluster)) {
+    const all = new Set([...names.values()].flatMap((inNamespace) => [...inNamespace]));
+    try {
+      const secrets = await everywhere(`owner=helm,name in (${[...all].join(",")})`);
+      return deployedOf(secrets, idOf, options);
+    } catch (error) {
+      if ((error as { code?: number }).code !== 403) throw readError(error, "any namespace", cluster);
+      scopedAccounts.add(cluster);
+    }
+  }
   const lists = await Promise.all(
     [...names].map(([namespace, inNamespace]) =>
       cluster
         .listHelmSecrets(namespace, `owner=helm,name in (${[...inNamespace].join(",")})`)
         .catch((error: unknown) => {
-          const denied = (error as { code?: number }).code === 403;
-          throw new ClusterStateError(
-            `cannot read helm releases in namespace ${namespace} (${cluster.context}): ${
-              denied ? "forbidden: the account may not list Secrets there" : firstLine(error)
-            }`,
-            {
-              cause: error,
-              hint: denied
-                ? "grant the account list on Secrets in that namespace, or leave its releases out (-l)"
-                : "check KUBECONFIG and that the API server is reachable",
-            },
-          );
+          throw readError(error, `namespace ${namespace}`, cluster);
         }),
     ),
   );
+  return deployedOf(lists.flat(), idOf, options);
+}
+
+function deployedOf(
+  secrets: readonly StorageSecret[],
+  idOf: ReadonlyMap<string, string>,
+  options: { decode?: boolean },
+): Map<string, DeployedRelease> {
   const out = new Map<string, DeployedRelease>();
-  for (const [stored, secret] of latestRevisions(lists.flat())) {
+  for (const [stored, secret] of latestRevisions(secrets)) {
     const id = idOf.get(stored);
     if (id !== undefined) out.set(id, { ...toDeployedRelease(secret, options.decode ?? false), id });
   }
   return out;
+}
+
+function readError(error: unknown, where: string, cluster: Cluster): ClusterStateError {
+  const denied = (error as { code?: number }).code === 403;
+  return new ClusterStateError(
+    `cannot read helm releases in ${where} (${cluster.context}): ${
+      denied ? "forbidden: the account may not list Secrets there" : firstLine(error)
+    }`,
+    {
+      cause: error,
+      hint: denied
+        ? "grant the account list on Secrets in that namespace, or leave its releases out (-l)"
+        : "check KUBECONFIG and that the API server is reachable",
+    },
+  );
 }
 
 function firstLine(error: unknown): string {
