@@ -148,6 +148,10 @@ describe.concurrent.each(HELM_BINARIES)("a project across two clusters with %s",
         .map((id) => [id, true]),
     );
 
+    // helm's storage is read with one call per cluster (each holds releases in two namespaces).
+    const reads = await project.releases(["status", "--ignore-drift", "--debug"]);
+    expect(reads.stderr).toContain("Kubernetes API: 2 requests (0 discovery, 2 list, 0 dry-run apply)");
+
     // destroy uninstalls from both clusters, dependents first.
     const destroyed = await project.releases(["destroy", "--yes"]);
     expect(destroyed.code, destroyed.stderr).toBe(0);
