@@ -79,6 +79,7 @@ export async function convertRelease(
       }
       case "namespace":
       case "version":
+      case "kubeContext":
         out[key] = str(key, value).text;
         break;
       case "chart": {
@@ -102,17 +103,7 @@ export async function convertRelease(
             );
             return name;
           }
-          const parts = String(n).split("/");
-          if (parts.length === 3) {
-            left(
-              key,
-              `"${n}" names a kube context; releases needs are name or namespace/name in one cluster`,
-              "drop the context part",
-              String(n),
-            );
-            return parts.slice(1).join("/");
-          }
-          return String(n);
+          return String(n); // name, namespace/name or kubeContext/namespace/name: the same spellings
         });
         break;
       case "values":
@@ -157,13 +148,6 @@ export async function convertRelease(
         note(
           key,
           "releases fails on a missing values file; list only files that exist (or use {path, optional: true} once releases has it)",
-        );
-        break;
-      case "kubeContext":
-        left(
-          key,
-          "releases deploys an environment to one kube context (environments.<name>.kubeContext), not per release",
-          "put releases for another cluster into their own environment",
         );
         break;
       default:

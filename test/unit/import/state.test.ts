@@ -174,7 +174,6 @@ releases:
       "helmfile.yaml": `releases:
   - name: app
     chart: ./charts/app
-    kubeContext: other
     hooks:
       - events: [presync]
         command: echo
@@ -184,14 +183,13 @@ releases:
 `,
     });
     expect(left.map((f) => [f.construct, f.line])).toEqual([
-      ["kubeContext", 4],
-      ["hooks", 5],
-      ["jsonPatches", 8],
-      ["waitForJobs", 9],
-      ["verify", 10],
+      ["hooks", 4],
+      ["jsonPatches", 7],
+      ["waitForJobs", 8],
+      ["verify", 9],
     ]);
-    expect(left[1]!.why).toMatch(/being added/);
-    expect(left[4]!.why).toMatch(/no "verify" key/);
+    expect(left[0]!.why).toMatch(/being added/);
+    expect(left[3]!.why).toMatch(/no "verify" key/);
   });
 
   it("keeps templates: and inherit: (helmfile's spelling) and resolves YAML anchors", async () => {
@@ -334,13 +332,13 @@ releases:
     ]);
   });
 
-  it("keeps the name of a need whose namespace is a template", async () => {
+  it("keeps the name of a need whose namespace is a template, and a need with a kube context as written", async () => {
     const { releasesYaml, notes } = await importOf({
       ...chart,
       "helmfile.yaml.gotmpl":
         "releases:\n  - name: a\n    chart: ./charts/app\n  - name: b\n    chart: ./charts/app\n    needs: [{{ .Values.ns }}/a, kube/ns/c]\n",
     });
-    expect(releasesYaml.releases[1].needs).toEqual(["a", "ns/c"]);
+    expect(releasesYaml.releases[1].needs).toEqual(["a", "kube/ns/c"]);
     expect(notes.map((n) => n.line)).toContain(6);
   });
 
