@@ -39,7 +39,7 @@ export async function readProjectFiles(
     seen.set(file, includedAt ?? { file });
     const source = await problems.attempt(async () => parseYaml(await files.read(file), file));
     if (!source) return;
-    const raw = validateProjectFile(source, stack.length === 0, problems);
+    const raw = await validateProjectFile(source, stack.length === 0, problems);
     const defaults = { ...inherited, ...raw?.defaults };
     if (raw) out.push({ file, source, raw, defaults, root: stack.length === 0 });
     const dir = dirname(file);
