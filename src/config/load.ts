@@ -18,7 +18,7 @@ import { ProblemList } from "./problems.js";
 import { readProjectFiles } from "./project-files.js";
 import { buildRelease, conditionHolds, DEFAULT_SETTINGS } from "./release.js";
 import { buildRepository } from "./repository.js";
-import { type FieldPath, formatField } from "./yaml-source.js";
+import { type FieldPath, formatField, lazyLocation } from "./yaml-source.js";
 
 export { DEFAULT_SETTINGS };
 
@@ -120,7 +120,8 @@ export async function loadProject(options: LoadOptions): Promise<Project> {
     for (const [i, r] of (projectFile.raw.releases ?? []).entries()) {
       await problems.attempt(async () => {
         const path = ["releases", i];
-        const location = { ...source.locate(path), field: `releases[${i}] (${r.name})` };
+        const at = source.locate(path);
+        const location = lazyLocation(at.file, `releases[${i}] (${r.name})`, () => at);
         const inherited = applyInheritance(r, source, path, templates);
         const release = await buildRelease(inherited, location, {
           render,

@@ -4,7 +4,6 @@
 // a first render collects them, the caller resolves them all at once, and the
 // final render reads the answers (see values/render-releases.ts).
 import Handlebars from "handlebars";
-import { stringify } from "yaml";
 import type { Templates } from "../config/load.js";
 import { ReleasesError, type SourceLocation, TemplateError } from "../errors.js";
 import {
@@ -14,6 +13,7 @@ import {
   lineAndColumn,
   mustaches,
 } from "./mustaches.js";
+import { yaml } from "../util/lazy-yaml.js";
 
 export type Lookup =
   | { kind: "vault"; path: string; key: string }
@@ -216,7 +216,7 @@ function registerHelpers(hb: typeof Handlebars, env: Env): void {
   const helpers: Record<string, (...all: unknown[]) => unknown> = {
     toYaml: (...all) => {
       const [v] = args(all);
-      return v === undefined ? "" : stringify(v, { lineWidth: 0 }).replace(/\n$/, "");
+      return v === undefined ? "" : yaml().stringify(v, { lineWidth: 0 }).replace(/\n$/, "");
     },
     toJson: (...all) => JSON.stringify(args(all)[0] ?? null),
     indent: (...all) => indentBy(args(all)[0], args(all)[1]),
