@@ -6,6 +6,7 @@
 import Handlebars from "handlebars";
 import type { Templates } from "../config/load.js";
 import { ReleasesError, type SourceLocation, TemplateError } from "../errors.js";
+import { yaml } from "../util/lazy-yaml.js";
 import {
   firstBrokenMustache,
   handlebarsSpelling,
@@ -13,7 +14,6 @@ import {
   lineAndColumn,
   mustaches,
 } from "./mustaches.js";
-import { yaml } from "../util/lazy-yaml.js";
 
 export type Lookup =
   | { kind: "vault"; path: string; key: string }
