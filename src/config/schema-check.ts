@@ -40,14 +40,20 @@ export function checkSpec(node: SpecNode, value: unknown): unknown {
     }
     case "object": {
       if (!isPlainMap(value)) return INVALID;
-      for (const key of Object.keys(value)) if (!shapeHas(node, key)) return INVALID;
+      // The input's keys (a handful) in the schema's order, rather than every key of the schema.
+      const { index, required } = shapeOf(node);
+      const keys = Object.keys(value);
+      let requiredPresent = 0;
+      for (const key of keys) {
+        const at = index.get(key);
+        if (at === undefined) return INVALID;
+        if (node.shape[at]![1].type !== "optional") requiredPresent++;
+      }
+      if (requiredPresent < required) return INVALID;
+      keys.sort((a, b) => index.get(a)! - index.get(b)!);
       const out: Record<string, unknown> = {};
-      for (const [key, schema] of node.shape) {
-        if (!Object.hasOwn(value, key)) {
-          if (schema.type !== "optional") return INVALID;
-          continue;
-        }
-        const checked = checkSpec(schema, value[key]);
+      for (const key of keys) {
+        const checked = checkSpec(node.shape[index.get(key)!]![1], value[key]);
         if (checked === INVALID) return INVALID;
         out[key] = checked;
       }
@@ -88,14 +94,18 @@ function isPlainMap(value: unknown): value is Record<string, unknown> {
   return (proto === Object.prototype || proto === null) && !Object.hasOwn(value, "__proto__");
 }
 
-const shapeKeys = new WeakMap<SpecNode, Set<string>>();
-function shapeHas(node: SpecNode & { type: "object" }, key: string): boolean {
-  let keys = shapeKeys.get(node);
-  if (!keys) {
-    keys = new Set(node.shape.map(([k]) => k));
-    shapeKeys.set(node, keys);
+const shapes = new WeakMap<SpecNode, { index: Map<string, number>; required: number }>();
+/** Where each key sits in an object's schema, and how many of its keys are required. */
+function shapeOf(node: SpecNode & { type: "object" }): { index: Map<string, number>; required: number } {
+  let shape = shapes.get(node);
+  if (!shape) {
+    shape = {
+      index: new Map(node.shape.map(([key], i) => [key, i])),
+      required: node.shape.filter(([, schema]) => schema.type !== "optional").length,
+    };
+    shapes.set(node, shape);
   }
-  return keys.has(key);
+  return shape;
 }
 
 const regExps = new Map<string, RegExp>();
