@@ -64,9 +64,9 @@ export function lazyLocation(
   resolve: () => SourceLocation,
 ): SourceLocation {
   let resolved: SourceLocation | undefined;
+  // The keys in the order of an eager location: a JSON error report prints them so.
   return {
     file,
-    field,
     get line() {
       resolved ??= resolve();
       return resolved.line;
@@ -75,6 +75,7 @@ export function lazyLocation(
       resolved ??= resolve();
       return resolved.column;
     },
+    field,
   };
 }
 
