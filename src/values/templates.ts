@@ -3,10 +3,11 @@
 // for, and secret lookups (`vault`, `sops`) that never do I/O while rendering:
 // a first render collects them, the caller resolves them all at once, and the
 // final render reads the answers (see values/render-releases.ts).
-import Handlebars from "handlebars";
+
 import type { Templates } from "../config/load.js";
 import { ReleasesError, type SourceLocation, TemplateError } from "../errors.js";
 import { yaml } from "../util/lazy-yaml.js";
+import Handlebars from "./handlebars.js";
 import {
   firstBrokenMustache,
   handlebarsSpelling,
