@@ -5,9 +5,10 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { z } from "zod";
 import { includedFileSchema, projectSchema } from "../../../src/config/schema.js";
 import { checkSpec, INVALID } from "../../../src/config/schema-check.js";
-import { type SchemaSpec, schemaSpec } from "../../../src/config/schema-spec.js";
+import { type SchemaSpec, schemaSpec, specOf } from "../../../src/config/schema-spec.js";
 import { parseYaml } from "../../../src/config/yaml-source.js";
 
 const root = fileURLToPath(new URL("../../..", import.meta.url));
@@ -152,6 +153,15 @@ describe("the schema as data", () => {
       { releases: [{ values: [], chart: "c", name: "n" }], defaults: { wait: true } },
     ];
     for (const data of cases) agree(data);
+  });
+
+  it("cannot be written for a schema it could not mirror exactly: the build fails instead", () => {
+    expect(() => specOf(z.strictObject({ a: z.string() }).refine(() => false))).toThrow(/cannot mirror/);
+    expect(() => specOf(z.string().refine(() => false))).toThrow(/cannot mirror/);
+    expect(() => specOf(z.string().transform((s) => s.trim()))).toThrow(/cannot mirror/);
+    expect(() => specOf(z.object({ a: z.string() }))).toThrow(/cannot mirror/);
+    expect(() => specOf(z.string().default("x"))).toThrow(/cannot mirror/);
+    expect(specOf(z.string().min(1))).toEqual({ type: "string", minLength: 1 });
   });
 
   it("was compared on files it accepts and files it rejects", () => {
