@@ -37,7 +37,7 @@ const commands: readonly { names: readonly string[]; load: () => Promise<Registr
 ];
 
 /** The registrations `argv` needs: its command's alone when it names one, else every command's. */
-export async function registrationsFor(argv: readonly string[]): Promise<Registration[]> {
+async function registrationsFor(argv: readonly string[]): Promise<Registration[]> {
   const named = invokedCommand(argv);
   const chosen = commands.filter((c) => named === undefined || c.names.includes(named));
   return Promise.all((chosen.length > 0 ? chosen : commands).map((c) => c.load()));
