@@ -4,47 +4,66 @@ import { Command, CommanderError } from "commander";
 import { ConfigProblems } from "../config/problems.js";
 import { ExitCode, type ExitCodeValue, ExitStatus, ReleasesError, relativeToCwd } from "../errors.js";
 import { Redactor } from "../secrets/redactor.js";
-import { registerDeps } from "./commands/deps.js";
-import { registerDestroy } from "./commands/destroy.js";
-import { registerDiff } from "./commands/diff.js";
-import { registerGraph } from "./commands/graph.js";
-import { registerHistory } from "./commands/history.js";
-import { registerImport } from "./commands/import.js";
-import { registerInit } from "./commands/init.js";
-import { registerList } from "./commands/list.js";
-import { registerRollback } from "./commands/rollback.js";
-import { registerRotate } from "./commands/rotate.js";
-import { registerSecrets } from "./commands/secrets.js";
-import { registerStatus } from "./commands/status.js";
-import { registerSync } from "./commands/sync.js";
-import { registerTemplate } from "./commands/template.js";
-import { registerTest } from "./commands/test.js";
-import { registerValues } from "./commands/values.js";
 import type { CommandContext, Registration } from "./context.js";
 import type { CliIO } from "./io.js";
 import { addGlobalOptions, type GlobalOptions } from "./options.js";
 import { Session } from "./session.js";
 
-const registrations: readonly Registration[] = [
-  registerList,
-  registerGraph,
-  registerValues,
-  registerSync,
-  registerDiff,
-  registerTemplate,
-  registerDeps,
-  registerTest,
-  registerStatus,
-  registerDestroy,
-  registerRotate,
-  registerRollback,
-  registerHistory,
-  registerSecrets,
-  registerInit,
-  registerImport,
+/**
+ * Every command's names and the module that registers it, in the order help lists them. A
+ * run loads only the module of the command it invokes: `list` does not load helm, Kubernetes,
+ * SOPS or diff code. Help, an unknown command or none at all load them all.
+ */
+const commands: readonly { names: readonly string[]; load: () => Promise<Registration> }[] = [
+  { names: ["list"], load: async () => (await import("./commands/list.js")).registerList },
+  { names: ["graph"], load: async () => (await import("./commands/graph.js")).registerGraph },
+  { names: ["values"], load: async () => (await import("./commands/values.js")).registerValues },
+  { names: ["sync", "apply"], load: async () => (await import("./commands/sync.js")).registerSync },
+  { names: ["diff"], load: async () => (await import("./commands/diff.js")).registerDiff },
+  {
+    names: ["template", "lint"],
+    load: async () => (await import("./commands/template.js")).registerTemplate,
+  },
+  { names: ["deps"], load: async () => (await import("./commands/deps.js")).registerDeps },
+  { names: ["test"], load: async () => (await import("./commands/test.js")).registerTest },
+  { names: ["status"], load: async () => (await import("./commands/status.js")).registerStatus },
+  { names: ["destroy"], load: async () => (await import("./commands/destroy.js")).registerDestroy },
+  { names: ["rotate"], load: async () => (await import("./commands/rotate.js")).registerRotate },
+  { names: ["rollback"], load: async () => (await import("./commands/rollback.js")).registerRollback },
+  { names: ["history"], load: async () => (await import("./commands/history.js")).registerHistory },
+  { names: ["secrets"], load: async () => (await import("./commands/secrets.js")).registerSecrets },
+  { names: ["init"], load: async () => (await import("./commands/init.js")).registerInit },
+  { names: ["import"], load: async () => (await import("./commands/import.js")).registerImport },
 ];
 
-export function buildProgram(ctx: Pick<CommandContext, "io" | "redactor">): Command {
+/** The registrations `argv` needs: its command's alone when it names one, else every command's. */
+async function registrationsFor(argv: readonly string[]): Promise<Registration[]> {
+  const named = invokedCommand(argv);
+  const chosen = commands.filter((c) => named === undefined || c.names.includes(named));
+  return Promise.all((chosen.length > 0 ? chosen : commands).map((c) => c.load()));
+}
+
+/**
+ * The first operand of `argv` once the global options (and their values) are taken out, as
+ * commander reads it: the command's name. Undefined when an unknown option comes first or the
+ * options do not parse; commander then reports that with every command registered.
+ */
+function invokedCommand(argv: readonly string[]): string | undefined {
+  const probe = addGlobalOptions(new Command())
+    .exitOverride()
+    .configureOutput({ writeOut: () => {}, writeErr: () => {} });
+  try {
+    // An unknown option before the command sends every later argument to `unknown`.
+    return probe.parseOptions([...argv]).operands[0];
+  } catch {
+    return undefined;
+  }
+}
+
+export function buildProgram(
+  ctx: Pick<CommandContext, "io" | "redactor">,
+  registrations: readonly Registration[],
+): Command {
   const program = new Command("releases");
   const globals = () => program.opts<GlobalOptions>();
   const session = new Session(ctx.io, ctx.redactor, () => globals().debug);
@@ -77,7 +96,7 @@ export async function runCli(argv: readonly string[], rawIO: CliIO): Promise<Exi
     }),
     stderr: redacting(rawIO.stderr, redactor),
   };
-  const program = buildProgram({ io, redactor });
+  const program = buildProgram({ io, redactor }, await registrationsFor(argv));
   try {
     await program.parseAsync([...argv], { from: "user" });
     return ExitCode.ok;

@@ -1,23 +1,18 @@
 // Everything a command starts from: the loaded project for the chosen
 // environment, its graph, the releases selected by -l and the needs flags, and
 // (for commands that need values) those releases rendered with every secret
-// resolved — all before anything touches a cluster.
+// resolved — all before anything touches a cluster. What only rendering needs
+// (charts, helm, secrets) is imported when a command renders: `list` never loads it.
 import { resolve } from "node:path";
-import { lockedVersions } from "../charts/chart-lock.js";
-import { prepareChartDependencies } from "../charts/prepare.js";
-import { prepareRepositories } from "../charts/repositories.js";
 import { localFiles } from "../config/files.js";
 import { loadProject } from "../config/load.js";
 import type { ReleaseGraph } from "../graph/release-graph.js";
 import type { Selection } from "../graph/selection.js";
-import { checkHelmSupport } from "../helm/args.js";
 import type { HelmClient } from "../helm/client.js";
 import type { Project, Release } from "../model/project.js";
-import { createManifestRenderer } from "../render/manifests.js";
 import { selectReleases, unknownSelectorKeys } from "../selector/select.js";
-import { type RenderedRelease, renderReleases } from "../values/render-releases.js";
+import type { RenderedRelease } from "../values/render-releases.js";
 import { parseSetArguments } from "../values/set-arguments.js";
-import { lockCharts } from "./chart-lock.js";
 import type { CommandContext } from "./context.js";
 import { needsMode } from "./options.js";
 
@@ -79,6 +74,13 @@ export async function renderSelected(
   releases: readonly Release[] = workspace.selected,
   helmBinary?: string,
 ): Promise<RenderedRelease[]> {
+  const [{ lockedVersions }, { prepareChartDependencies }, { renderReleases }, { createManifestRenderer }] =
+    await Promise.all([
+      import("../charts/chart-lock.js"),
+      import("../charts/prepare.js"),
+      import("../values/render-releases.js"),
+      import("../render/manifests.js"),
+    ]);
   // Repository and OCI charts at the version releases.lock holds (when there is one).
   const installed = await lockedVersions(
     releases.filter((r) => r.installed),
@@ -116,6 +118,11 @@ export async function prepareRendered(
   options: { updateLock?: boolean; addRepositories?: boolean } = {},
 ): Promise<{ workspace: Workspace; rendered: RenderedRelease[]; helm: HelmClient }> {
   const helmReady = ctx.session.helm(helmBinary);
+  const [{ lockCharts }, { checkHelmSupport }, { prepareRepositories }] = await Promise.all([
+    import("./chart-lock.js"),
+    import("../helm/args.js"),
+    import("../charts/repositories.js"),
+  ]);
   if (options.updateLock) await lockCharts(ctx, { update: true, helmBinary });
   const workspace = await openWorkspace(ctx);
   const rendered = await renderSelected(workspace, ctx, workspace.selected, helmBinary);

@@ -19,7 +19,7 @@ import { readProjectFiles } from "./project-files.js";
 import { buildRelease, conditionHolds, DEFAULT_SETTINGS } from "./release.js";
 import { assignReleaseIds } from "./release-ids.js";
 import { buildRepository } from "./repository.js";
-import { type FieldPath, formatField } from "./yaml-source.js";
+import { type FieldPath, formatField, lazyLocation } from "./yaml-source.js";
 
 export { DEFAULT_SETTINGS };
 
@@ -67,8 +67,20 @@ export async function loadProject(options: LoadOptions): Promise<Project> {
     options.environment ?? options.env?.RELEASES_ENV,
     root.source.locate(["environments"], { key: true }),
   );
-  const render = (text: string, location: SourceLocation, context: object) =>
-    options.templates.renderString(text, location, context);
+  // Strings templated with the environment's values alone (namespaces, charts, labels) often
+  // repeat across hundreds of releases: each text is rendered once with that context (the
+  // helpers are pure; a failure is not kept, so each field still reports its own error).
+  let shared: object | undefined;
+  const renderedShared = new Map<string, string>();
+  const render = (text: string, location: SourceLocation, context: object) => {
+    if (context !== shared) return options.templates.renderString(text, location, context);
+    let out = renderedShared.get(text);
+    if (out === undefined) {
+      out = options.templates.renderString(text, location, context);
+      renderedShared.set(text, out);
+    }
+    return out;
+  };
 
   const problemsBefore = problems.size;
   const { environment, values: environmentValues } = await loadEnvironment({
@@ -85,6 +97,7 @@ export async function loadProject(options: LoadOptions): Promise<Project> {
   // Releases are rendered with the environment's values: with those broken, their errors would be noise.
   if (problems.size > problemsBefore) problems.check();
   const context = { environment: { name: envName, values: environmentValues }, values: environmentValues };
+  shared = context;
 
   const repositories: Repository[] = [];
   const problemsBeforeRepositories = problems.size;
@@ -120,7 +133,8 @@ export async function loadProject(options: LoadOptions): Promise<Project> {
     for (const [i, r] of (projectFile.raw.releases ?? []).entries()) {
       await problems.attempt(async () => {
         const path = ["releases", i];
-        const location = { ...source.locate(path), field: `releases[${i}] (${r.name})` };
+        const at = source.locate(path);
+        const location = lazyLocation(at.file, `releases[${i}] (${r.name})`, () => at);
         const inherited = applyInheritance(r, source, path, templates);
         const release = await buildRelease(inherited, location, {
           render,

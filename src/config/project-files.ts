@@ -39,7 +39,7 @@ export async function readProjectFiles(
     seen.set(file, includedAt ?? { file });
     const source = await problems.attempt(async () => parseYaml(await files.read(file), file));
     if (!source) return;
-    const raw = validateProjectFile(source, stack.length === 0, problems);
+    const raw = await validateProjectFile(source, stack.length === 0, problems);
     const defaults = { ...inherited, ...raw?.defaults };
     // A kubeconfig is relative to the file that writes it, also for the files that inherit it.
     if (raw?.defaults?.kubeconfig) defaults.kubeconfig = resolve(dirname(file), raw.defaults.kubeconfig);

@@ -61,7 +61,7 @@ export async function buildRelease(
   const r = inherited.raw;
   const at: Locate = (field, content = true) => inherited.locate(field, { content });
   const text = (value: string, field: FieldPath, context: object = b.context) =>
-    b.render(value, at(field), context);
+    value.includes("{{") ? b.render(value, at(field), context) : value;
   const defaults = b.defaults;
   const namespace = text(r.namespace ?? defaults.namespace ?? DEFAULT_SETTINGS.namespace, ["namespace"]);
   if (r.chart === undefined) {
@@ -199,7 +199,7 @@ async function fileEntry(
   const pathField = typeof entry === "string" ? field : [...field, "path"];
   const location = at(field, false);
   const dir = dirname(location.file);
-  const path = resolve(dir, b.render(written, at(pathField), context));
+  const path = resolve(dir, written.includes("{{") ? b.render(written, at(pathField), context) : written);
   if (await b.files.exists(path)) return { path, location };
   if (typeof entry !== "string" && entry.optional) return undefined;
   throw new ConfigError(`file not found: ${relative(dir, path)}`, {

@@ -1,33 +1,26 @@
-// Checks a parsed project file against the schema and turns every problem into
-// a ConfigError that names file, line, column and field, says what was
-// expected and, for unknown keys, suggests the closest known one.
-import type { z } from "zod";
+// Checks a parsed project file against the schema. A valid file takes the fast
+// check (schema-check.ts: the schema as data, no zod loaded); a file it
+// rejects goes through zod (schema-problems.ts), whose issues become
+// ConfigErrors naming file, line, column and field.
 import { ConfigError } from "../errors.js";
-import { didYouMean } from "../util/suggest.js";
 import type { ProblemList } from "./problems.js";
-import {
-  defaultsSchema,
-  environmentSchema,
-  includedFileSchema,
-  projectSchema,
-  type RawProject,
-  releaseSchema,
-  repositorySchema,
-  templateSchema,
-} from "./schema.js";
-import type { FieldPath, YamlSource } from "./yaml-source.js";
+import type { RawProject } from "./schema.js";
+import { checkSpec, INVALID } from "./schema-check.js";
+import type { SchemaSpec } from "./schema-spec.js";
+import specJson from "./schema-spec.json" with { type: "json" };
+import type { YamlSource } from "./yaml-source.js";
 
-const ROOT_ONLY = ["environments", "repositories"];
+const spec = specJson as unknown as SchemaSpec;
 
 /**
  * The file's content if it matches the schema; otherwise every problem goes to
  * `problems` and the result is undefined. Included files hold no environments or repositories.
  */
-export function validateProjectFile(
+export async function validateProjectFile(
   source: YamlSource,
   root: boolean,
   problems: ProblemList,
-): RawProject | undefined {
+): Promise<RawProject | undefined> {
   if (source.data === null || typeof source.data !== "object" || Array.isArray(source.data)) {
     problems.add(
       new ConfigError(
@@ -39,89 +32,11 @@ export function validateProjectFile(
     );
     return undefined;
   }
-  const result = (root ? projectSchema : includedFileSchema).safeParse(source.data);
-  if (result.success) return result.data;
-  for (const issue of result.error.issues)
-    for (const e of toConfigErrors(issue, source, root)) problems.add(e);
+  const checked = checkSpec(root ? spec.project : spec.includedFile, source.data);
+  if (checked !== INVALID) return checked as RawProject;
+  const { zodValidate } = await import("./schema-problems.js");
+  const result = zodValidate(source, root);
+  if ("data" in result) return result.data;
+  for (const problem of result.problems) problems.add(problem);
   return undefined;
-}
-
-function knownKeys(path: FieldPath, root: boolean): string[] {
-  const shapeKeys = (schema: { shape: Record<string, unknown> }) => Object.keys(schema.shape);
-  if (path.length === 0) return shapeKeys(root ? projectSchema : includedFileSchema);
-  if (path[0] === "defaults" && path.length === 1) return shapeKeys(defaultsSchema);
-  if (path[0] === "releases" && path.length === 2) return shapeKeys(releaseSchema);
-  if (path[0] === "templates" && path.length === 2) return shapeKeys(templateSchema);
-  if (path[0] === "repositories" && path.length === 2) return shapeKeys(repositorySchema);
-  if (path[0] === "environments" && path.length === 2) return shapeKeys(environmentSchema);
-  return [];
-}
-
-function describeValue(value: unknown): string {
-  if (value === undefined) return "nothing";
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "a list";
-  if (typeof value === "object") return "a map";
-  return `${typeof value} ${JSON.stringify(value)}`;
-}
-
-function valueAt(data: unknown, path: FieldPath): unknown {
-  let current = data;
-  for (const part of path) {
-    if (current === null || typeof current !== "object") return undefined;
-    current = (current as Record<string | number, unknown>)[part];
-  }
-  return current;
-}
-
-function toConfigErrors(issue: z.core.$ZodIssue, source: YamlSource, root: boolean): ConfigError[] {
-  const path = issue.path.filter((p): p is string | number => typeof p !== "symbol");
-  if (issue.code === "invalid_union") {
-    // Report the branch the value was meant for: the one whose type matched (its problems lie deeper).
-    const meant = issue.errors.filter(
-      (branch) => !branch.some((i) => i.code === "invalid_type" && i.path.length === 0),
-    );
-    if (meant.length === 1) {
-      return meant[0]!.flatMap((i) => toConfigErrors({ ...i, path: [...path, ...i.path] }, source, root));
-    }
-  }
-  if (issue.code === "unrecognized_keys") {
-    const known = knownKeys(path, root);
-    return issue.keys.map((key) => {
-      const location = source.locate([...path, key], { key: true });
-      if (path.length === 0 && !root && ROOT_ONLY.includes(key)) {
-        return new ConfigError(`"${key}" belongs in the root project file, not in an included one`, {
-          location,
-          hint: "environments and repositories are declared once, in the file passed with -f",
-        });
-      }
-      return new ConfigError(`unknown key "${key}"${didYouMean(key, known)}`, {
-        location,
-        hint: known.length > 0 ? `known keys here: ${known.join(", ")}` : undefined,
-      });
-    });
-  }
-  const actual = valueAt(source.data, path);
-  const location = source.locate(path);
-  if (actual === undefined && issue.code === "invalid_type") {
-    return [
-      new ConfigError(`missing required field "${String(path[path.length - 1])}"`, {
-        location: source.locate(path.slice(0, -1)),
-      }),
-    ];
-  }
-  if (issue.code === "invalid_type") {
-    return [new ConfigError(`expected ${issue.expected}, got ${describeValue(actual)}`, { location })];
-  }
-  if (issue.code === "invalid_value" && typeof actual === "string") {
-    const options = issue.values.map(String);
-    return [
-      new ConfigError(`invalid value "${actual}"${didYouMean(actual, options)}`, {
-        location,
-        hint: `one of: ${options.join(", ")}`,
-      }),
-    ];
-  }
-  const message = issue.message.replace(/^Invalid (input|string): /, "");
-  return [new ConfigError(`invalid value ${describeValue(actual)}: ${message}`, { location })];
 }

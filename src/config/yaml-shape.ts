@@ -15,7 +15,10 @@ export const MIN_VALUE_BUDGET = 100_000;
  * characters, so this bounds everything downstream by the file's size. An
  * alias shares its anchor's object, so each object is measured once.
  */
-export function checkShape(source: YamlSource, budget: number): void {
+export function checkShape(source: YamlSource, budget: number, options: { tree?: boolean } = {}): void {
+  // A tree (no value shared through an alias) holds no more values than its text has
+  // characters: only its depth needs checking, without the bookkeeping aliases need.
+  if (options.tree && depthWithin(source.data, MAX_DEPTH)) return;
   const measured = new Map<object, { size: number; depth: number }>();
   const measuring = new Set<object>();
   const childrenOf = (node: object): unknown[] => (Array.isArray(node) ? node : Object.values(node));
@@ -54,6 +57,15 @@ export function checkShape(source: YamlSource, budget: number): void {
       );
     }
   }
+}
+
+/** Whether containers nest at most `limit` deep in `node` (a tree), counted as checkShape counts. */
+function depthWithin(node: unknown, limit: number): boolean {
+  if (node === null || typeof node !== "object") return true;
+  if (limit === 0) return false;
+  for (const child of Array.isArray(node) ? node : Object.values(node))
+    if (!depthWithin(child, limit - 1)) return false;
+  return true;
 }
 
 /** The error at the deepest point reachable from `root` (following the deepest measured child). */

@@ -2,8 +2,9 @@
 // `releases[2].needs[0]` can say `releases.yaml:31:9`.
 
 import { CORE_SCHEMA, load, mergeTag } from "js-yaml";
-import { type Document, isCollection, isMap, isScalar, isSeq, LineCounter, parseDocument, visit } from "yaml";
+import type { Document, LineCounter } from "yaml";
 import { ConfigError, type SourceLocation } from "../errors.js";
+import { yaml } from "../util/lazy-yaml.js";
 import { type Positions, yamlPositions } from "./yaml-positions.js";
 import { checkShape, MAX_DEPTH, MIN_VALUE_BUDGET } from "./yaml-shape.js";
 
@@ -40,13 +41,42 @@ export function parseYaml(text: string, file: string): YamlSource {
   const source: YamlSource = {
     file,
     data: fast.data,
-    locate: (path, options) => {
-      positions ??= yamlPositions(text, MAX_DEPTH);
-      return locateIn(positions, file, path, options?.key ?? false, options?.content ?? false);
-    },
+    // Every release records where it and its fields are written, but only an
+    // error reads a line: the positions (a second pass over the file) wait for that.
+    locate: (path, options) =>
+      lazyLocation(file, formatField(path) || undefined, () => {
+        positions ??= yamlPositions(text, MAX_DEPTH);
+        return locateIn(positions, file, path, options?.key ?? false, options?.content ?? false);
+      }),
   };
-  checkShape(source, Math.max(text.length, MIN_VALUE_BUDGET));
+  // Without an alias (`*name`) no value is shared: the data is a tree no larger than the text.
+  checkShape(source, Math.max(text.length, MIN_VALUE_BUDGET), { tree: !text.includes("*") });
   return source;
+}
+
+/**
+ * A location whose line and column are worked out on first read, by `resolve`.
+ * They are own enumerable properties, so a spread or JSON copy reads them as usual.
+ */
+export function lazyLocation(
+  file: string,
+  field: string | undefined,
+  resolve: () => SourceLocation,
+): SourceLocation {
+  let resolved: SourceLocation | undefined;
+  // The keys in the order of an eager location: a JSON error report prints them so.
+  return {
+    file,
+    get line() {
+      resolved ??= resolve();
+      return resolved.line;
+    },
+    get column() {
+      resolved ??= resolve();
+      return resolved.column;
+    },
+    field,
+  };
 }
 
 function locateIn(
@@ -89,6 +119,7 @@ function fastLoad(text: string): { data: unknown } | undefined {
 
 /** Parsed by `yaml` alone, positions from its document (the path for tags, directives and errors). */
 export function parseYamlDocument(text: string, file: string): YamlSource {
+  const { LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
   // yaml's own uniqueKeys check compares each key with every earlier key of its
   // map (quadratic: a 10,000-key map took seconds); firstDuplicateKey is linear.
@@ -137,6 +168,7 @@ export function parseYamlDocument(text: string, file: string): YamlSource {
 
 /** Offset of the first key repeated in its map (scalar keys compared by value, as yaml does). */
 function firstDuplicateKey(doc: Document): number | undefined {
+  const { isMap, isScalar, isSeq } = yaml();
   const stack: unknown[] = [doc.contents];
   let first: number | undefined;
   while (stack.length > 0) {
@@ -166,6 +198,7 @@ function firstDuplicateKey(doc: Document): number | undefined {
  * an unquoted template. Rejected rather than silently stringified.
  */
 function rejectCollectionKeys(doc: Document, text: string, lineCounter: LineCounter, file: string): void {
+  const { isCollection, visit } = yaml();
   visit(doc, {
     Pair(_, pair) {
       if (!isCollection(pair.key)) return;
@@ -193,6 +226,7 @@ function locate(
   key: boolean,
   content: boolean,
 ): SourceLocation {
+  const { isMap, isScalar } = yaml();
   const field = formatField(path);
   for (let depth = path.length; depth >= 0; depth--) {
     const prefix = path.slice(0, depth);

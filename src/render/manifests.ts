@@ -5,10 +5,11 @@
 import { spawn } from "node:child_process";
 import { readdir, readFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import { parseAllDocuments } from "yaml";
+import type { parseAllDocuments } from "yaml";
 import type { ProjectFiles } from "../config/files.js";
 import { ConfigError, type SourceLocation, UsageError } from "../errors.js";
 import type { ChartRef, Release } from "../model/project.js";
+import { yaml } from "../util/lazy-yaml.js";
 import { PatchError, postRender } from "./patches.js";
 
 export type ManifestsChart = Extract<ChartRef, { kind: "manifests" }>;
@@ -66,7 +67,7 @@ async function readPlainManifests(chart: ManifestsChart, location: SourceLocatio
 
 /** Every document of a manifest stream is a Kubernetes object (apiVersion, kind, metadata.name). */
 export function checkManifests(text: string, where: string, location: SourceLocation): void {
-  for (const doc of parseAllDocuments(text) as ReturnType<typeof parseAllDocuments> & unknown[]) {
+  for (const doc of yaml().parseAllDocuments(text) as ReturnType<typeof parseAllDocuments> & unknown[]) {
     const [error] = doc.errors;
     if (error) {
       throw new ConfigError(`${where}: YAML syntax error: ${error.message.split("\n")[0]}`, { location });

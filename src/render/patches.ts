@@ -2,8 +2,9 @@
 // patches and transformers applied to helm's rendered manifest stream. Helm
 // records what comes out. A patch that matches no resource is an error naming
 // the patch and the release — never a silent no-op.
-import { Document, parseAllDocuments, type Tags } from "yaml";
+import type { Tags } from "yaml";
 import type { PatchTarget, ReleasePatches } from "../model/project.js";
+import { yaml } from "../util/lazy-yaml.js";
 import { applyJsonPatch, JsonPatchError } from "./json-patch.js";
 import { MergePatchError, strategicMerge } from "./strategic-merge.js";
 
@@ -172,7 +173,7 @@ const YAML_1_1 = {
  * comments (helm's `# Source:` lines).
  */
 export function postRender(stream: string, spec: PostRenderSpec): string {
-  const docs = parseAllDocuments(stream, YAML_1_1);
+  const docs = yaml().parseAllDocuments(stream, YAML_1_1);
   const list = Array.isArray(docs) ? docs : [];
   for (const doc of list) {
     if (doc.errors.length > 0) throw new PatchError(`release ${spec.release}: ${doc.errors[0]!.message}`);
@@ -184,7 +185,7 @@ export function postRender(stream: string, spec: PostRenderSpec): string {
     .map((doc, i) => {
       if (JSON.stringify(patched[i]) === JSON.stringify(objects[i])) return doc.toString({ lineWidth: 0 });
       // YAML 1.1 quoting: Kubernetes reads `yes`, `on`, `0777` unquoted as non-strings.
-      const fresh = new Document(patched[i], { version: "1.1" });
+      const fresh = new (yaml().Document)(patched[i], { version: "1.1" });
       fresh.commentBefore =
         doc.commentBefore ?? (doc.contents as { commentBefore?: string }).commentBefore ?? null;
       return fresh.toString({ lineWidth: 0 });

@@ -4,12 +4,12 @@
 // per environment), files are read and parsed, and anything the post-renderer
 // could not apply is an error here, naming the file, line and field.
 import { resolve } from "node:path";
-import { parseAllDocuments } from "yaml";
 import type { ProjectFiles } from "../config/files.js";
 import type { RawRelease } from "../config/schema.js";
 import type { FieldPath } from "../config/yaml-source.js";
 import { ConfigError, type SourceLocation } from "../errors.js";
 import type { Hook, PatchTarget, Release, ReleasePatches } from "../model/project.js";
+import { yaml } from "../util/lazy-yaml.js";
 
 export interface SpecContext {
   dir: string;
@@ -96,7 +96,7 @@ async function readDocuments(file: string, b: SpecContext, at: FieldPath): Promi
   if (!(await b.files.exists(file))) {
     throw new ConfigError(`file not found: ${file}`, { location: b.loc(at) });
   }
-  const docs = parseAllDocuments(await b.files.read(file));
+  const docs = yaml().parseAllDocuments(await b.files.read(file));
   if (!Array.isArray(docs)) return [];
   const problem = docs.flatMap((d) => d.errors)[0];
   if (problem) {

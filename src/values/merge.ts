@@ -3,7 +3,7 @@
 // layer. A `null` is kept as a value: when helm coalesces the result with the
 // chart's defaults, a null deletes that key, which is how Helm users remove a
 // default. We pipe one merged document to helm, so keeping nulls is exactly Helm.
-import { stringify } from "yaml";
+import { yaml } from "../util/lazy-yaml.js";
 
 export { parseSetPath, setPath } from "./set-path.js";
 
@@ -37,7 +37,7 @@ export function helmValuesDocument(values: Values): string {
     if (typeof value === "number" && !Number.isFinite(value)) special = true;
     return value;
   });
-  return special ? stringify(values, { lineWidth: 0 }) : `${json}\n`;
+  return special ? yaml().stringify(values, { lineWidth: 0 }) : `${json}\n`;
 }
 
 /** Every layer in order, later ones winning. */

@@ -1,7 +1,7 @@
 // Finding the `{{ }}` of a template by hand, for error messages that handlebars
 // cannot give: Go-template syntax (Helm and Helmfile habits) shown with its
 // handlebars spelling, and a syntax error placed at the column of its `{{`.
-import Handlebars from "handlebars";
+import Handlebars from "./handlebars.js";
 
 export interface Mustache {
   /** Offset of `{{` in the text. */

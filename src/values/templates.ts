@@ -3,10 +3,11 @@
 // for, and secret lookups (`vault`, `sops`) that never do I/O while rendering:
 // a first render collects them, the caller resolves them all at once, and the
 // final render reads the answers (see values/render-releases.ts).
-import Handlebars from "handlebars";
-import { stringify } from "yaml";
+
 import type { Templates } from "../config/load.js";
 import { ReleasesError, type SourceLocation, TemplateError } from "../errors.js";
+import { yaml } from "../util/lazy-yaml.js";
+import Handlebars from "./handlebars.js";
 import {
   firstBrokenMustache,
   handlebarsSpelling,
@@ -216,7 +217,7 @@ function registerHelpers(hb: typeof Handlebars, env: Env): void {
   const helpers: Record<string, (...all: unknown[]) => unknown> = {
     toYaml: (...all) => {
       const [v] = args(all);
-      return v === undefined ? "" : stringify(v, { lineWidth: 0 }).replace(/\n$/, "");
+      return v === undefined ? "" : yaml().stringify(v, { lineWidth: 0 }).replace(/\n$/, "");
     },
     toJson: (...all) => JSON.stringify(args(all)[0] ?? null),
     indent: (...all) => indentBy(args(all)[0], args(all)[1]),
