@@ -26,8 +26,8 @@ export interface HelmRunOptions {
   env?: Readonly<Record<string, string>>;
   /**
    * GOMAXPROCS for this helm process, unless the environment already sets one. A render needs one
-   * core, and a Go runtime with fewer processors starts fewer threads: `template` of 100 releases
-   * measured about 8% less CPU with 1 (docs/benchmarks.md, "Beside helmfile").
+   * core, and a Go runtime with fewer processors starts fewer threads: 100 `helm template` or
+   * `helm lint` runs measured about 4% less CPU with 1 (docs/benchmarks.md, "Beside helmfile").
    */
   goMaxProcs?: number;
 }
