@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { withPulledCharts } from "../../charts/pulled-charts.js";
 import { ReleaseFailedError } from "../../errors.js";
 import { lintArgs, releaseTarget, templateArgs } from "../../helm/args.js";
+import { RENDER_GOMAXPROCS } from "../../helm/client.js";
 import { withHelmChart } from "../../render/helm-chart.js";
 import { mapLimit } from "../../util/map-limit.js";
 import type { CommandContext } from "../context.js";
@@ -43,6 +44,7 @@ Examples:
           helm.run(templateArgs(target, chart.source, release.helm, chart.postRenderer), {
             stdin: r.valuesYaml,
             env: chart.env,
+            goMaxProcs: RENDER_GOMAXPROCS,
           }),
         );
         return `# release: ${release.id}\n${out.stdout}`;
@@ -91,6 +93,7 @@ Examples:
             {
               stdin: r.valuesYaml,
               allowFailure: true,
+              goMaxProcs: RENDER_GOMAXPROCS,
             },
           );
         }),
