@@ -142,6 +142,7 @@ function convertHook(hook: Record<string, unknown>, ctx: KeyContext): Record<str
     switch (key) {
       case "name":
       case "command": {
+        if (key === "command" && isPlainObject(hook.kubectlApply)) break; // helmfile ignores it then
         const v = literal(String(value), { ...keyCtx, construct: `${named} ${key}` });
         if (v !== undefined) out[key] = v;
         break;
@@ -166,23 +167,51 @@ function convertHook(hook: Record<string, unknown>, ctx: KeyContext): Record<str
         if (typeof value === "boolean") out.showlogs = value;
         else left(keyCtx, "showlogs must be true or false", undefined, `${named} showlogs`);
         break;
-      case "kubectlApply":
-        left(
-          keyCtx,
-          "releases hooks have no kubectlApply",
-          "command: kubectl with args: [apply, -f, <file>] (or -k <dir>)",
-          `${named} kubectlApply`,
-        );
-        return undefined;
+      case "kubectlApply": {
+        // helmfile runs kubectl apply -f <filename> or -k <kustomize> (and ignores command then).
+        const apply = kubectlApply(value);
+        if (!apply) {
+          left(
+            keyCtx,
+            "kubectlApply takes one of filename or kustomize",
+            "command: kubectl with args: [apply, -f, <file>]",
+            `${named} kubectlApply`,
+          );
+          return undefined;
+        }
+        out.command = "kubectl";
+        out.args = apply.map((arg) => text(arg, keyCtx).text);
+        break;
+      }
       default:
         left(keyCtx, `hooks have no "${key}" in releases`, undefined, `${named} ${key}`);
     }
   }
+  const relative = [out.command, ...((out.args as unknown[] | undefined) ?? [])].filter(
+    (a) => typeof a === "string" && /^\.\.?\//.test(a),
+  );
+  if (relative.length)
+    ctx.findings.push({
+      file: ctx.state.display,
+      line: ctx.line,
+      construct: `${named}: ${relative.join(" ")}`,
+      severity: "note",
+      why: "helmfile ran hooks in the state file's directory; releases runs them in the directory of the root releases.yaml: check these relative paths",
+    });
   if (!Array.isArray(out.events) || out.events.length === 0 || typeof out.command !== "string") {
     left(at, "the hook has no event releases runs, or no command it can run; dropped");
     return undefined;
   }
   return out;
+}
+
+function kubectlApply(value: unknown): string[] | undefined {
+  if (!isPlainObject(value)) return undefined;
+  const keys = Object.keys(value);
+  if (keys.length !== 1) return undefined;
+  if (typeof value.filename === "string") return ["apply", "-f", value.filename];
+  if (typeof value.kustomize === "string") return ["apply", "-k", value.kustomize];
+  return undefined;
 }
 
 function hookArg(arg: string, ctx: KeyContext, named: string): string {

@@ -5,7 +5,6 @@ import type { Finding } from "../finding.js";
 import { renderHb } from "../gotmpl/expression.js";
 import { escapeBraces, hasValsRefs, replaceValsRefs } from "../values-file.js";
 import { asList, isPlainObject, type StateFile } from "./load.js";
-import { placeholderPattern } from "./skeleton.js";
 import {
   filesOptional,
   HELM_OPTION_KEYS,
@@ -16,6 +15,7 @@ import {
   kustomizeObjects,
   RENDER_KEYS,
 } from "./release-keys.js";
+import { placeholderPattern } from "./skeleton.js";
 import { holdsTemplate, originalText, resolveString } from "./strings.js";
 
 /** Where files go: implemented by the import, which knows the source and output layout. */

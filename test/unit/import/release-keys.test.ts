@@ -163,17 +163,43 @@ describe("releases import: hooks", () => {
     valid(releasesYaml);
   });
 
-  it("leaves kubectlApply, unknown events, .Event in args and a templated command", async () => {
+  it("turns kubectlApply into kubectl apply -f/-k, and notes relative paths (hooks run elsewhere now)", async () => {
+    const { releasesYaml, left, notes } = await importOf({
+      ...chart,
+      "helmfile.yaml": `releases:
+  - name: app
+    chart: ./charts/app
+    hooks:
+      - name: crds
+        events: [presync]
+        kubectlApply:
+          filename: crds/
+      - name: overlay
+        events: [postsync]
+        kubectlApply:
+          kustomize: ./overlay
+      - name: both
+        events: [presync]
+        kubectlApply: {filename: a.yaml, kustomize: b}
+`,
+    });
+    expect(releasesYaml.releases[0].hooks).toEqual([
+      { name: "crds", events: ["presync"], command: "kubectl", args: ["apply", "-f", "crds/"] },
+      { name: "overlay", events: ["postsync"], command: "kubectl", args: ["apply", "-k", "./overlay"] },
+    ]);
+    expect(left.map((f) => [f.construct, f.line])).toEqual([["hook both kubectlApply", 15]]);
+    expect(notes.map((f) => [f.construct, f.line])).toEqual([["hook overlay: ./overlay", 9]]);
+    expect(notes[0]!.why).toMatch(/directory of the root releases.yaml/);
+    valid(releasesYaml);
+  });
+
+  it("leaves unknown events, .Event in args and a templated command", async () => {
     const { releasesYaml, left } = await importOf({
       ...chart,
       "helmfile.yaml": `releases:
   - name: app
     chart: ./charts/app
     hooks:
-      - name: apply
-        events: [presync]
-        kubectlApply:
-          filename: crds/
       - name: log
         events: [postsync, preapplyx]
         command: echo
@@ -185,14 +211,13 @@ describe("releases import: hooks", () => {
     });
     expect(left.map((f) => [f.construct, f.line])).toEqual(
       expect.arrayContaining([
-        ["hook apply kubectlApply", 7],
-        ["hook log events: preapplyx", 10],
-        ["hook log args: {{ .Event.Name }}", 12],
-        ["hook tool command", 15],
+        ["hook log events: preapplyx", 6],
+        ["hook log args: {{ .Event.Name }}", 8],
+        ["hook tool command", 11],
       ]),
     );
     expect(left.find((f) => f.construct.includes(".Event"))!.suggestion).toMatch(/RELEASES_EVENT/);
-    // the log hook stays, with the events releases runs; apply and tool are dropped
+    // the log hook stays, with the events releases runs; tool (no command it can run) is dropped
     expect(releasesYaml.releases[0].hooks.map((h: { name: string }) => h.name)).toEqual(["log"]);
     expect(releasesYaml.releases[0].hooks[0].events).toEqual(["postsync"]);
   });
