@@ -3,6 +3,8 @@
 // converted (strings through the same template conversion as every other
 // field); the rest is a finding.
 import { parse } from "yaml";
+import { hookEvents } from "../../config/schema.js";
+import { TRANSFORMER_KINDS } from "../../render/spec.js";
 import type { Finding } from "../finding.js";
 import { isPlainObject, type StateFile } from "./load.js";
 import { holdsTemplate, originalText, resolveString } from "./strings.js";
@@ -42,16 +44,7 @@ export interface KeyContext {
   rewrite(path: string): string;
 }
 
-const HOOK_EVENTS = new Set([
-  "prepare",
-  "preapply",
-  "presync",
-  "postsync",
-  "preuninstall",
-  "postuninstall",
-  "cleanup",
-]);
-const TRANSFORMER_KINDS = new Set(["LabelTransformer", "AnnotationsTransformer"]);
+const HOOK_EVENTS = new Set<string>(hookEvents);
 const TARGET_KEYS = new Set(["group", "version", "kind", "name", "namespace"]);
 
 function left(ctx: KeyContext, why: string, suggestion?: string, construct = ctx.construct): undefined {
