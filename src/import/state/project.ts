@@ -3,6 +3,7 @@
 import type { Finding } from "../finding.js";
 import { asList, isPlainObject, type StateFile } from "./load.js";
 import { convertRelease, type OutputPaths, type ReleaseContext } from "./release.js";
+import { filesOptional, HELM_OPTION_KEYS, helmOption, type KeyContext } from "./release-keys.js";
 import type { StateBlock } from "./skeleton.js";
 import { resolveString } from "./strings.js";
 
@@ -59,7 +60,11 @@ export async function convertState(
           .map((r) => repository(r, ctx));
         break;
       case "helmDefaults":
-        if (isPlainObject(value)) Object.assign(out, helmDefaults(value, ctx));
+        if (isPlainObject(value)) {
+          const converted = helmDefaults(value, ctx);
+          out.kubeContext = converted.kubeContext;
+          if (converted.defaults) out.defaults = { ...out.defaults, ...converted.defaults };
+        }
         break;
       case "values":
         out.stateValues = await valuesList(value, ctx, keyLine(key), "values");
@@ -99,17 +104,26 @@ export async function convertState(
           out.helmfiles.push({ path: resolveString(path, state, line).text, line });
         }
         break;
-      case "missingFileHandler":
       case "apiVersions":
-      case "kubeVersion":
-        left(key, `releases has no top-level ${key}`);
+      case "kubeVersion": {
+        // helmfile's state-wide kubeVersion/apiVersions: releases' defaults.
+        const v = helmOption(key, value, keyContext(state, findings, paths, keyLine(key), key));
+        if (v !== undefined) out.defaults = { ...out.defaults, [key]: v };
+        break;
+      }
+      case "missingFileHandler":
+        left(
+          key,
+          "the top-level missingFileHandler governs helmfiles: paths; releases has no such switch",
+          "a release's or an environment's missingFileHandler does convert (to {path, optional: true})",
+        );
         break;
       default:
         left(
           key,
           `releases has no top-level "${key}"`,
           key === "hooks"
-            ? "helmfile-style hooks are being added to releases; re-run the import then"
+            ? "releases runs hooks per release: move them to the releases (or a template they inherit)"
             : undefined,
         );
     }
@@ -145,19 +159,28 @@ async function environments(value: Record<string, unknown>, ctx: ReleaseContext)
   for (const [name, spec] of Object.entries(value)) {
     const env: Record<string, unknown> = {};
     const line = (key: string) => ctx.state.lines.key(spec, key) ?? ctx.state.lines.of(spec);
-    for (const [key, v] of Object.entries(isPlainObject(spec) ? spec : {})) {
+    const fields = isPlainObject(spec) ? spec : {};
+    const handler = "missingFileHandler";
+    const optional =
+      handler in fields &&
+      filesOptional(
+        fields[handler],
+        keyContext(ctx.state, ctx.findings, ctx.paths, line(handler), `environments.${name}.${handler}`),
+      ) === true;
+    for (const [key, v] of Object.entries(fields)) {
       if (key === "values" || key === "secrets") {
-        env[key] = await valuesList(v, ctx, line(key), key);
+        env[key] = await valuesList(v, ctx, line(key), key, optional);
       } else if (key === "kubeContext") {
         env.kubeContext = v;
-      } else if (key === "missingFileHandler") {
-        ctx.findings.push({
-          file: ctx.state.display,
-          line: line(key),
-          construct: `environments.${name}.${key}`,
-          severity: "note",
-          why: "releases fails on a missing values file",
-        });
+      } else if (key === handler) {
+        if (optional && ("values" in fields || "secrets" in fields))
+          ctx.findings.push({
+            file: ctx.state.display,
+            line: line(key),
+            construct: `environments.${name}.${key}`,
+            severity: "note",
+            why: `${String(v)}: the environment's values and secrets files became {path, optional: true}`,
+          });
       } else {
         ctx.findings.push({
           file: ctx.state.display,
@@ -178,13 +201,15 @@ async function valuesList(
   ctx: ReleaseContext,
   line: number | undefined,
   kind: "values" | "secrets",
+  optional = false,
 ): Promise<unknown[]> {
   const list: unknown[] = [];
   for (const entry of asList(value)) {
     if (typeof entry === "string") {
       const r = resolveString(entry, ctx.state, line);
       ctx.findings.push(...r.findings);
-      list.push(await ctx.paths.valuesFile(r.text, line, kind));
+      const path = await ctx.paths.valuesFile(r.text, line, kind);
+      list.push(optional ? { path, optional: true } : path);
     } else list.push(entry);
   }
   return list;
@@ -221,28 +246,46 @@ function repository(r: Record<string, unknown>, ctx: ReleaseContext): Record<str
   return out;
 }
 
+function keyContext(
+  state: StateFile,
+  findings: Finding[],
+  paths: OutputPaths,
+  line: number | undefined,
+  construct: string,
+): KeyContext {
+  return { state, findings, line, construct, rewrite: (path) => paths.rewrite(path) };
+}
+
+/** helmDefaults keys with a releases `defaults` equivalent of the same spelling. */
 function helmDefaults(value: Record<string, unknown>, ctx: ReleaseContext): Partial<ConvertedState> {
   const defaults: Record<string, unknown> = {};
   let kubeContext: string | undefined;
   for (const [key, v] of Object.entries(value)) {
     const line = ctx.state.lines.key(value, key);
+    const construct = `helmDefaults.${key}`;
     if (DEFAULT_KEYS.has(key) && typeof v !== "string") defaults[key] = v;
     else if (key === "kubeContext" && typeof v === "string") kubeContext = v;
-    else
+    else if (HELM_OPTION_KEYS.includes(key)) {
+      const converted = helmOption(key, v, keyContext(ctx.state, ctx.findings, ctx.paths, line, construct));
+      if (converted !== undefined) defaults[key] = converted;
+    } else
       ctx.findings.push({
         file: ctx.state.display,
         line,
-        construct: `helmDefaults.${key}`,
+        construct,
         severity: "left",
-        why:
-          key === "waitForJobs"
-            ? "releases has no waitForJobs yet; more helm options are being added"
-            : `defaults have no "${key}" in releases`,
-        suggestion: key === "args" ? "releases builds helm's arguments itself" : undefined,
+        why: ARGS_KEYS.has(key)
+          ? "helmfile passes these flags to helm as written; releases checks each command's flags"
+          : `defaults have no "${key}" in releases`,
+        suggestion: ARGS_KEYS.has(key)
+          ? "list them under defaults.args.sync / template / diff / lint (flags releases controls, like --wait or --values, are refused there)"
+          : undefined,
       });
   }
   return { defaults: Object.keys(defaults).length ? defaults : undefined, kubeContext };
 }
+
+const ARGS_KEYS = new Set(["args", "syncArgs", "diffArgs", "templateArgs"]);
 
 /** `{{ if … }}` around releases in the state file: a condition on each release inside. */
 function applyBlocks(

@@ -5,6 +5,16 @@ import type { Finding } from "../finding.js";
 import { renderHb } from "../gotmpl/expression.js";
 import { escapeBraces, hasValsRefs, replaceValsRefs } from "../values-file.js";
 import { asList, isPlainObject, type StateFile } from "./load.js";
+import {
+  filesOptional,
+  HELM_OPTION_KEYS,
+  helmOption,
+  hooks,
+  jsonPatches,
+  type KeyContext,
+  kustomizeObjects,
+  RENDER_KEYS,
+} from "./release-keys.js";
 import { placeholderPattern } from "./skeleton.js";
 import { holdsTemplate, originalText, resolveString } from "./strings.js";
 
@@ -25,28 +35,23 @@ export interface ReleaseContext {
   features: Set<string>;
 }
 
-/** Keys releases is adding now: converting them waits for that work. */
-export const PENDING: Record<string, string> = {
-  hooks: "helmfile-style hooks",
-  jsonPatches: "jsonPatches/strategicMergePatches/transformers (kustomize)",
-  strategicMergePatches: "jsonPatches/strategicMergePatches/transformers (kustomize)",
-  transformers: "jsonPatches/strategicMergePatches/transformers (kustomize)",
-  waitForJobs: "more helm options (waitForJobs)",
-};
-
 const SAME_SCALARS = ["wait", "atomic", "createNamespace", "historyMax", "timeout"] as const;
-const INHERITABLE = new Set([
+/** What `inherit: [{except: [...]}]` may name: the fields a release converts to. */
+export const INHERITABLE = new Set<string>([
   "namespace",
   "chart",
   "version",
   "labels",
   "needs",
+  "kubeContext",
   "values",
   "secrets",
   "set",
   "installed",
   "condition",
   ...SAME_SCALARS,
+  ...HELM_OPTION_KEYS,
+  ...RENDER_KEYS,
 ]);
 
 export async function convertRelease(
@@ -65,6 +70,20 @@ export async function convertRelease(
     findings.push(...r.findings);
     return r;
   };
+
+  const at = (key: string): KeyContext => ({
+    state,
+    findings,
+    line: line(key),
+    construct: key,
+    rewrite: (path) => ctx.paths.rewrite(path),
+  });
+  const set = (key: string, value: unknown) => {
+    if (value !== undefined) out[key] = value;
+  };
+  // helmfile's missingFileHandler decides for every values and secrets file of the release.
+  const optional =
+    "missingFileHandler" in spec ? filesOptional(spec.missingFileHandler, at("missingFileHandler")) : false;
 
   const out: Record<string, unknown> = {};
   const generatedValues: Record<string, unknown> = {};
@@ -108,7 +127,7 @@ export async function convertRelease(
         break;
       case "values":
       case "secrets":
-        out[key] = await filesList(key, value, ctx, line(key), generatedValues, name);
+        out[key] = await filesList(key, value, ctx, line(key), generatedValues, name, optional === true);
         break;
       case "set":
       case "setString":
@@ -141,22 +160,22 @@ export async function convertRelease(
         });
         ctx.features.add("templates: and inherit:");
         break;
-      case "description":
-        note(key, "releases has no description field; dropped");
-        break;
       case "missingFileHandler":
-        note(
-          key,
-          "releases fails on a missing values file; list only files that exist (or use {path, optional: true} once releases has it)",
-        );
+        if (optional && ("values" in spec || "secrets" in spec))
+          note(key, `${String(value)}: the release's values and secrets files became {path, optional: true}`);
+        break;
+      case "hooks":
+        set(key, hooks(value, at(key)));
+        break;
+      case "jsonPatches":
+        set(key, jsonPatches(value, at(key)));
+        break;
+      case "strategicMergePatches":
+      case "transformers":
+        set(key, kustomizeObjects(key, value, at(key)));
         break;
       default:
-        if (PENDING[key])
-          left(
-            key,
-            `releases has no ${key} yet; ${PENDING[key]} are being added`,
-            "re-run the import when releases supports it, or drop the key",
-          );
+        if (HELM_OPTION_KEYS.includes(key)) set(key, helmOption(key, value, at(key)));
         else
           left(
             key,
@@ -195,13 +214,15 @@ async function filesList(
   line: number | undefined,
   generated: Record<string, unknown>,
   releaseName: string | undefined,
+  optional: boolean,
 ): Promise<unknown[]> {
   const out: unknown[] = [];
   for (const entry of asList(value)) {
     if (typeof entry === "string") {
       const text = resolveString(entry, ctx.state, ctx.state.lines.of(entry) ?? line);
       ctx.findings.push(...text.findings);
-      out.push(await ctx.paths.valuesFile(text.text, line, key));
+      const path = await ctx.paths.valuesFile(text.text, line, key);
+      out.push(optional ? { path, optional: true } : path);
     } else if (isPlainObject(entry) && key === "values") {
       if (holdsTemplate(entry) || hasValsRefs(JSON.stringify(entry))) Object.assign(generated, entry);
       else out.push(entry);

@@ -84,6 +84,13 @@ describe("releases import of a helmfile stack", () => {
     const theirs = await helmfileTemplate(environment);
     expect(Object.keys(theirs).length).toBeGreaterThanOrEqual(environment === "production" ? 6 : 4);
     expect(manifests(ours.stdout)).toEqual(theirs);
+    // the converted patches, transformer and optional values file did apply (in both tools)
+    // biome-ignore lint/suspicious/noExplicitAny: free-form manifests
+    const rendered = manifests(ours.stdout) as Record<string, any>;
+    expect(rendered["Deployment/frontend"].spec.replicas).toBe(3);
+    expect(rendered["ConfigMap/frontend"].data.patched).toBe(environment);
+    expect(rendered["ConfigMap/frontend"].metadata.labels.environment).toBe(environment);
+    expect(rendered["ConfigMap/frontend"].data.schedule).toBe(environment === "production" ? "@hourly" : "");
   });
 
   it("deploys the imported project; helm stores the manifests helmfile renders", async () => {
