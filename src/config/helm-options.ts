@@ -7,7 +7,8 @@ import type { HelmCommandKind, HelmOptions } from "../model/project.js";
 import type { RawDefaults, RawRelease } from "./schema.js";
 import type { FieldPath } from "./yaml-source.js";
 
-const FLAG_OPTIONS = [
+/** Every helm option a release (or defaults) can set, by its key. */
+export const FLAG_OPTIONS = [
   "waitForJobs",
   "skipCRDs",
   "force",

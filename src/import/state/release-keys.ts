@@ -3,34 +3,18 @@
 // converted (strings through the same template conversion as every other
 // field); the rest is a finding.
 import { parse } from "yaml";
+import { FLAG_OPTIONS } from "../../config/helm-options.js";
 import { hookEvents } from "../../config/schema.js";
 import { TRANSFORMER_KINDS } from "../../render/spec.js";
 import type { Finding } from "../finding.js";
 import { isPlainObject, type StateFile } from "./load.js";
 import { holdsTemplate, originalText, resolveString } from "./strings.js";
 
-/** Boolean helm options: the same key and meaning in helmfile and releases. */
-export const FLAG_KEYS = [
-  "waitForJobs",
-  "skipCRDs",
-  "force",
-  "cleanupOnFail",
-  "disableOpenAPIValidation",
-  "skipSchemaValidation",
-  "takeOwnership",
-  "devel",
-  "verify",
-  "reuseValues",
-  "resetValues",
-] as const;
-/** Every helm option converted here (booleans, serverSide, description, kubeVersion, apiVersions). */
-export const HELM_OPTION_KEYS: readonly string[] = [
-  ...FLAG_KEYS,
-  "serverSide",
-  "description",
-  "kubeVersion",
-  "apiVersions",
-];
+/** Every helm option converted here: releases' own (the same key and meaning in helmfile). */
+export const HELM_OPTION_KEYS: readonly string[] = FLAG_OPTIONS;
+const NOT_BOOLEAN = new Set(["serverSide", "description", "kubeVersion", "apiVersions"]);
+/** The boolean ones among them. */
+export const FLAG_KEYS = FLAG_OPTIONS.filter((key) => !NOT_BOOLEAN.has(key));
 export const RENDER_KEYS = ["hooks", "jsonPatches", "strategicMergePatches", "transformers"] as const;
 
 /** Where a key sits and how to report on it. */
