@@ -1,7 +1,7 @@
 // The clusters a command works on: each release's own (its kubeContext and
 // kubeconfig, see config/cluster-ref.ts), connected once per session; the
 // environment's, where run records live (`history`, `rollback`); and reads of
-// helm's storage grouped so each cluster is asked once per namespace.
+// helm's storage grouped per cluster (see readDeployedReleases for the calls).
 import { clusterKey } from "../config/cluster-ref.js";
 import { releaseTarget, type Target } from "../helm/args.js";
 import { type Cluster, readDeployedReleases, type StoredRelease } from "../kube/cluster.js";
