@@ -3,12 +3,13 @@
 // of every file are collected, not thrown one by one.
 import { dirname, relative, resolve } from "node:path";
 import { ConfigError, type SourceLocation } from "../errors.js";
+import { clusterKeys } from "./cluster-ref.js";
 import type { ProjectFiles } from "./files.js";
 import { isGlob } from "./glob.js";
 import type { ProblemList } from "./problems.js";
 import type { RawDefaults, RawProject } from "./schema.js";
 import { validateProjectFile } from "./validate.js";
-import { parseYaml, type YamlSource } from "./yaml-source.js";
+import { type FieldPath, parseYaml, type YamlSource } from "./yaml-source.js";
 
 export interface ProjectFile {
   /** Absolute path. */
@@ -41,8 +42,16 @@ export async function readProjectFiles(
     if (!source) return;
     const raw = await validateProjectFile(source, stack.length === 0, problems);
     const defaults = { ...inherited, ...raw?.defaults };
-    // A kubeconfig is relative to the file that writes it, also for the files that inherit it.
-    if (raw?.defaults?.kubeconfig) defaults.kubeconfig = resolve(dirname(file), raw.defaults.kubeconfig);
+    // A kubeconfig is relative to the file that writes it (also for the files that inherit it),
+    // and checked to exist once, there.
+    const kubeconfig = raw?.defaults?.kubeconfig;
+    if (kubeconfig !== undefined) {
+      const at = (field: FieldPath, content?: boolean) => source.locate(field, { content });
+      const checked = await problems.attempt(() =>
+        clusterKeys({ kubeconfig }, ["defaults"], at, (text) => text, files),
+      );
+      defaults.kubeconfig = checked?.kubeconfig ?? resolve(dirname(file), kubeconfig);
+    }
     if (raw) out.push({ file, source, raw, defaults, root: stack.length === 0 });
     const dir = dirname(file);
     // An invalid file's includes are still followed, so their problems are reported in the same run.

@@ -106,8 +106,13 @@ export async function buildRelease(
   const retries = retryPolicy(r, defaults, atomic, (field) => inherited.locate(field), location);
   const drift = driftDetection(r, defaults, (field) => inherited.locate(field));
   const renderText = (value: string, field: FieldPath) => text(value, field);
+  // The file's defaults: its kubeconfig is already resolved and checked (project-files.ts).
+  const fromDefaults = {
+    kubeconfig: defaults.kubeconfig,
+    kubeContext: defaults.kubeContext === undefined ? undefined : text(defaults.kubeContext, ["kubeContext"]),
+  };
   const cluster = overlayCluster(
-    overlayCluster(b.cluster, await clusterKeys(defaults, [], () => location, renderText, b.files)),
+    overlayCluster(b.cluster, fromDefaults),
     await clusterKeys({ kubeContext: r.kubeContext, kubeconfig: r.kubeconfig }, [], at, renderText, b.files),
   );
   return {
