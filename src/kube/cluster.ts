@@ -39,8 +39,11 @@ export interface Cluster extends LiveReader {
   namespace?: string;
   /** helm's storage Secrets in one namespace that match the label selector. */
   listHelmSecrets(namespace: string, labelSelector: string): Promise<StorageSecret[]>;
-  /** The same in every namespace at once (an account scoped to namespaces gets 403). */
-  listHelmSecretsEverywhere?(labelSelector: string): Promise<StorageSecret[]>;
+  /**
+   * The same in every namespace at once; undefined when the account may not
+   * (a 403, remembered for the rest of the session: it is asked per namespace then).
+   */
+  listHelmSecretsEverywhere?(labelSelector: string): Promise<StorageSecret[] | undefined>;
   leases: {
     read(namespace: string, name: string): Promise<LeaseObject>;
     create(namespace: string, body: LeaseObject): Promise<LeaseObject>;
@@ -171,6 +174,8 @@ export async function connectCluster(kube: KubeWorker, ref: ClusterRef, env: Env
   const worker = { call: (op: string, ...args: unknown[]) => kube.call(conn, op, ...args) };
   let context: string;
   let namespace: string | undefined;
+  /** The account got 403 listing Secrets in every namespace: ask per namespace from then on. */
+  let scopedAccount = false;
   try {
     const connected = (await worker.call("connect", ref.kubeconfig ?? null, ref.kubeContext ?? null)) as {
       context: string;
@@ -191,8 +196,16 @@ export async function connectCluster(kube: KubeWorker, ref: ClusterRef, env: Env
     namespace,
     listHelmSecrets: (namespace, labelSelector) =>
       worker.call("listSecrets", namespace, labelSelector) as Promise<StorageSecret[]>,
-    listHelmSecretsEverywhere: (labelSelector) =>
-      worker.call("listSecretsEverywhere", labelSelector) as Promise<StorageSecret[]>,
+    listHelmSecretsEverywhere: async (labelSelector) => {
+      if (scopedAccount) return undefined;
+      try {
+        return (await worker.call("listSecretsEverywhere", labelSelector)) as StorageSecret[];
+      } catch (error) {
+        if ((error as { code?: number }).code !== 403) throw error;
+        scopedAccount = true;
+        return undefined;
+      }
+    },
     leases: {
       read: (namespace, name) => worker.call("readLease", namespace, name) as Promise<LeaseObject>,
       create: (namespace, body) => worker.call("createLease", namespace, body) as Promise<LeaseObject>,
@@ -240,9 +253,6 @@ export interface StoredRelease {
   name: string;
 }
 
-/** Clusters whose account may not list Secrets in every namespace: asked per namespace from then on. */
-const scopedAccounts = new WeakSet<Cluster>();
-
 /**
  * The latest revision of each of `releases` in the cluster, keyed by their
  * ids, from helm's storage Secrets of those release names only: one list call
@@ -262,16 +272,14 @@ export async function readDeployedReleases(
     names.get(namespace)!.add(name);
     idOf.set(`${namespace}/${name}`, id);
   }
-  const everywhere = cluster.listHelmSecretsEverywhere;
-  if (names.size > 1 && everywhere && !scopedAccounts.has(cluster)) {
+  if (names.size > 1 && cluster.listHelmSecretsEverywhere) {
     const all = new Set([...names.values()].flatMap((inNamespace) => [...inNamespace]));
-    try {
-      const secrets = await everywhere(`owner=helm,name in (${[...all].join(",")})`);
-      return deployedOf(secrets, idOf, options);
-    } catch (error) {
-      if ((error as { code?: number }).code !== 403) throw readError(error, "any namespace", cluster);
-      scopedAccounts.add(cluster);
-    }
+    const secrets = await cluster
+      .listHelmSecretsEverywhere(`owner=helm,name in (${[...all].join(",")})`)
+      .catch((error: unknown) => {
+        throw readError(error, "any namespace", cluster);
+      });
+    if (secrets) return deployedOf(secrets, idOf, options);
   }
   const lists = await Promise.all(
     [...names].map(([namespace, inNamespace]) =>
