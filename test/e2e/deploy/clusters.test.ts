@@ -6,7 +6,7 @@
 // lock, and the run's record lives in the environment's cluster.
 import { execFileSync } from "node:child_process";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { repoRoot, run } from "../../toolchain/tools.js";
 import {
   HELM_BINARIES,
@@ -57,8 +57,13 @@ async function kubectlIn(file: string, args: string[]): Promise<string> {
   return out.stdout;
 }
 
+// Cleanups go through the test's own context: vitest's global onTestFinished
+// cannot tell concurrent tests apart, and would clean one variant up while the
+// other is still running.
 describe.concurrent.each(HELM_BINARIES)("a project across two clusters with %s", (helm) => {
-  it("deploys each release to its cluster, needs across them, one lock per cluster, ids with the cluster where needed", async () => {
+  it("deploys each release to its cluster, needs across them, one lock per cluster, ids with the cluster where needed", async ({
+    onTestFinished,
+  }) => {
     const u = unique();
     const [core, apps] = [`core-${u}`, `apps-${u}`];
     const shared = `probe-${u}`;

@@ -2,7 +2,7 @@
 // Vault unreachable, a path the token may not read, a SOPS file encrypted for
 // another age key. Each exits 3, names what failed, and deploys nothing (no
 // helm process is started at all: --debug lists every helm call).
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, type TestContext } from "vitest";
 import { run } from "../../toolchain/tools.js";
 import { type Admin, admin, adminEnv, putKv2 } from "../vault/fixture.js";
 import { helmList, Project, unique } from "./support.js";
@@ -17,7 +17,7 @@ afterAll(async () => {
   await admin().delete(`secret/metadata/${path}`);
 });
 
-function vaultProject(ns: string): Project {
+function vaultProject(ns: string, onTestFinished: TestContext["onTestFinished"]): Project {
   const project = new Project(
     "helm",
     [
@@ -35,10 +35,11 @@ function expectNoReleaseCall(helmCalls: string[][]): void {
   expect(helmCalls.filter((args) => args[0] !== "version")).toEqual([]);
 }
 
+// Cleanups go through each test's own context: the global onTestFinished cannot tell concurrent tests apart.
 describe.concurrent("secrets that cannot be had", () => {
-  it("Vault unreachable: exit 3 naming the address, nothing deployed", async () => {
+  it("Vault unreachable: exit 3 naming the address, nothing deployed", async ({ onTestFinished }) => {
     const ns = `vault-down-${unique()}`;
-    const project = vaultProject(ns);
+    const project = vaultProject(ns, onTestFinished);
     const result = await project.releases(["sync", "--debug"], { env: { VAULT_ADDR: "http://127.0.0.1:1" } });
     expect(result.code, result.stderr).toBe(3);
     expect(result.stderr).toContain("127.0.0.1:1");
@@ -46,9 +47,9 @@ describe.concurrent("secrets that cannot be had", () => {
     expect(await helmList("helm", [ns])).toEqual([]);
   });
 
-  it("a path the token may not read: exit 3 naming the path, never the value", async () => {
+  it("a path the token may not read: exit 3 naming the path, never the value", async ({ onTestFinished }) => {
     const ns = `vault-denied-${unique()}`;
-    const project = vaultProject(ns);
+    const project = vaultProject(ns, onTestFinished);
     const token = (await vault.tokenCreate({ policies: ["default"], ttl: "10m" })) as {
       auth: { client_token: string };
     };
@@ -63,7 +64,9 @@ describe.concurrent("secrets that cannot be had", () => {
     expect(await helmList("helm", [ns])).toEqual([]);
   });
 
-  it("a SOPS file encrypted for another age key: exit 3 naming the file, nothing deployed", async () => {
+  it("a SOPS file encrypted for another age key: exit 3 naming the file, nothing deployed", async ({
+    onTestFinished,
+  }) => {
     const ns = `age-wrong-${unique()}`;
     const project = new Project("helm", [{ name: "s", namespace: ns, secrets: ["secrets.sops.yaml"] }]);
     onTestFinished(() => project.cleanUp());
