@@ -50,11 +50,11 @@ export function parseExecCredential(stdout: string, plugin: ExecPlugin): ExecCre
     clientCertificate: text(status.clientCertificateData, "clientCertificateData"),
     clientKey: text(status.clientKeyData, "clientKeyData"),
   };
-  if (!credential.token && !(credential.clientCertificate && credential.clientKey)) {
-    throw fail("printed neither status.token nor status.clientCertificateData with status.clientKeyData");
-  }
   if (!credential.clientCertificate !== !credential.clientKey) {
     throw fail("printed only one of status.clientCertificateData and status.clientKeyData");
+  }
+  if (!credential.token && !(credential.clientCertificate && credential.clientKey)) {
+    throw fail("printed neither status.token nor status.clientCertificateData with status.clientKeyData");
   }
   const expiry = text(status.expirationTimestamp, "expirationTimestamp");
   if (expiry !== undefined) {
