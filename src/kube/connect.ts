@@ -39,7 +39,7 @@ export const nodeKubeDeps: KubeDeps = {
   },
   runPlugin: (command, args, env) =>
     new Promise((resolve) => {
-      execFile(
+      const child = execFile(
         command,
         args,
         { env: env as NodeJS.ProcessEnv, timeout: 60_000, maxBuffer: 4 * 1024 * 1024 },
@@ -49,6 +49,7 @@ export const nodeKubeDeps: KubeDeps = {
           resolve({ code, stdout, stderr, error: error && code === null ? error : undefined });
         },
       );
+      child.stdin?.end(); // never interactive: a plugin that would prompt reads end-of-file, not a hang
     }),
   now: Date.now,
 };

@@ -161,6 +161,11 @@ function clusterPart(
   const at = `${file}: cluster "${name}" field`;
   const server = str(entry.server, `${at} server`);
   if (!server) throw new ClusterStateError(`kubeconfig ${at} server is missing`);
+  if (entry["proxy-url"] !== undefined) {
+    throw new ClusterStateError(`kubeconfig ${at} proxy-url is not supported`, {
+      hint: "reach the API server directly (or through a tunnel named in server)",
+    });
+  }
   const ca = material(entry, "certificate-authority", file, at);
   const insecureSkipTlsVerify = entry["insecure-skip-tls-verify"] === true;
   if (insecureSkipTlsVerify && ca) {
@@ -213,6 +218,11 @@ function execPlugin(raw: unknown, file: string, source: string): ExecPlugin {
   if (!EXEC_API_VERSIONS.includes(apiVersion)) {
     throw new ClusterStateError(`kubeconfig ${at}.apiVersion "${apiVersion}" is not supported`, {
       hint: `use ${EXEC_API_VERSIONS.join(" or ")}`,
+    });
+  }
+  if (exec.interactiveMode === "Always") {
+    throw new ClusterStateError(`kubeconfig ${at}.interactiveMode Always: the plugin needs a terminal`, {
+      hint: "releases runs exec plugins without one: log in first (the plugin then finds its cached credential), or use IfAvailable/Never",
     });
   }
   const args = exec.args ?? [];

@@ -291,6 +291,24 @@ describe("what is refused, naming the file and field", () => {
     ).toMatch(/^kubeconfig \/k\/bad is not valid YAML/);
   });
 
+  it("a proxy-url, and an exec plugin that always needs a terminal", () => {
+    expect(
+      failure(() =>
+        resolveKubeconfig(
+          withUser({}, { server: "https://k", "proxy-url": "http://p:3128" }),
+          undefined,
+          "K",
+        ),
+      ).message,
+    ).toBe('kubeconfig /k/config: cluster "c" field proxy-url is not supported');
+    const interactive = withUser({
+      exec: { apiVersion: "client.authentication.k8s.io/v1", command: "x", interactiveMode: "Always" },
+    });
+    expect(failure(() => resolveKubeconfig(interactive, undefined, "K")).message).toBe(
+      'kubeconfig /k/config: user "u" field exec.interactiveMode Always: the plugin needs a terminal',
+    );
+  });
+
   it("a certificate authority together with insecure-skip-tls-verify", () => {
     const error = failure(() =>
       resolveKubeconfig(
