@@ -1,7 +1,5 @@
-// What a command may touch of the process: streams, environment, and the
-// Kubernetes client worker. Passed in, so tests can run the program in-process
-// and capture its output.
-import type { KubeWorker } from "../kube/cluster.js";
+// What a command may touch of the process: streams and environment. Passed
+// in, so tests can run the program in-process and capture its output.
 import type { Terminal } from "./terminal.js";
 
 export interface CliIO {
@@ -10,8 +8,6 @@ export interface CliIO {
   stdin: NodeJS.ReadableStream & { isTTY?: boolean };
   env: Readonly<Record<string, string | undefined>>;
   cwd: string;
-  /** A Kubernetes client worker to use instead of starting one (tests share one across commands). */
-  kube?: KubeWorker;
   /** Who answers questions (apply -i); default: stdin when it is a terminal. */
   terminal?: Terminal;
 }

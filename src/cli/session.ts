@@ -7,7 +7,7 @@
 import { clusterKey } from "../config/cluster-ref.js";
 import { UsageError } from "../errors.js";
 import { detectHelmMajor, HelmClient } from "../helm/client.js";
-import { type Cluster, connectCluster, type KubeWorker, startKubeWorker } from "../kube/cluster.js";
+import { type Cluster, connectCluster } from "../kube/cluster.js";
 import type { ClusterRef, Project } from "../model/project.js";
 import type { Redactor } from "../secrets/redactor.js";
 import type { VaultClient } from "../secrets/vault/client.js";
@@ -21,7 +21,6 @@ export class Session {
   readonly #io: CliIO;
   readonly #redactor: Redactor;
   readonly #debug: () => boolean;
-  #kube?: KubeWorker;
   readonly #clusters = new Map<string, Promise<Cluster>>();
   readonly #helm = new Map<string, Promise<HelmClient>>();
   #vault?: Promise<VaultClient>;
@@ -34,21 +33,12 @@ export class Session {
     this.#debug = debug;
   }
 
-  /**
-   * Starts the Kubernetes client now, so its import (a quarter of a second of
-   * CPU) runs on the other core while the command loads and renders.
-   */
-  warmCluster(): void {
-    this.#kube ??= this.#io.kube ?? startKubeWorker(this.#io.env);
-  }
-
   /** The cluster of `ref` (the kubeconfig's current context when it names none), connected once. */
   cluster(ref: ClusterRef): Promise<Cluster> {
     const key = clusterKey(ref);
     let cluster = this.#clusters.get(key);
     if (!cluster) {
-      this.warmCluster();
-      cluster = connectCluster(this.#kube!, ref, this.#io.env);
+      cluster = connectCluster(ref, this.#io.env);
       this.#clusters.set(key, cluster);
     }
     return cluster;

@@ -168,18 +168,7 @@ async function readLog(pod: PodDiagnosis, source: SnapshotSource, namespace: str
   }
 }
 
-/** The API server's own message in a client error (`Body: {"message": …}`), else its first line. */
+/** The API server's own message: the first line of the error (the REST adapter puts the Status message there). */
 export function apiMessage(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
-  const body = /^Body: (.*)$/m.exec(text)?.[1];
-  if (body) {
-    try {
-      const parsed = JSON.parse(JSON.parse(body) as string) as { message?: string };
-      if (parsed.message) return parsed.message;
-    } catch {
-      const message = /"message":"((?:[^"\\]|\\.)*)"/.exec(body)?.[1];
-      if (message) return message.replaceAll('\\"', '"');
-    }
-  }
-  return text.split("\n")[0]!;
+  return (error instanceof Error ? error.message : String(error)).split("\n")[0]!;
 }

@@ -1,14 +1,12 @@
-// Kubernetes API access: one place talks to the API server, with the
-// kubeconfig (KUBECONFIG, the environment's kubeContext) resolved the way
-// kubectl does. The client library runs in a worker thread (api-worker.ts): it
-// costs about 0.25 s of CPU to import, which a worker spends on the second core
-// while this thread loads and renders the project. The command's session starts
-// it (startKubeWorker) when the command needs a cluster, with the command's environment.
-import { Worker } from "node:worker_threads";
+// Kubernetes API access: the Cluster every caller uses, and helm's release
+// storage read through it. One place talks to the API server: a thin REST
+// adapter (rest.ts) over the connection the kubeconfig describes (kubeconfig.ts,
+// connect.ts, resolved the way kubectl does); the operations are in cluster-api.ts.
 import type { LiveReader } from "../drift/read-drift.js";
 import { ClusterStateError } from "../errors.js";
-import type { KubeObject } from "../model/kube-object.js";
 import type { ClusterRef } from "../model/project.js";
+import { clusterApi } from "./cluster-api.js";
+import { type KubeDeps, nodeKubeDeps, openConnection } from "./connect.js";
 import type { ApiRequestCounts } from "./live-api.js";
 import {
   type DeployedRelease,
@@ -16,6 +14,7 @@ import {
   type StorageSecret,
   toDeployedRelease,
 } from "./release-record.js";
+import { createRest } from "./rest.js";
 
 /** A Lease as plain data (times as ISO strings or Dates). */
 export interface LeaseObject {
@@ -83,166 +82,38 @@ export interface ConfigMapObject {
   data?: Record<string, string>;
 }
 
-/** An API error as the worker reports it: `code` is the HTTP status when there was one. */
-export class KubeApiError extends Error {
-  constructor(
-    message: string,
-    readonly code?: number,
-  ) {
-    super(message);
-  }
-}
-
-interface Reply {
-  id: number;
-  ok: boolean;
-  result?: unknown;
-  error?: { message: string; code?: number; kind?: string; known?: string[] };
-}
-
-export interface KubeWorker {
-  /** Performs `op` on connection `conn` (opened by the `connect` op with the same number). */
-  call(conn: number, op: string, ...args: unknown[]): Promise<unknown>;
-  /** A new connection number. */
-  open(): number;
-}
+export { KubeApiError } from "./rest.js";
 
 type Env = Readonly<Record<string, string | undefined>>;
 
-const CALL_TIMEOUT_MS = 30_000;
-
 /**
- * Starts the worker (and its import of the client library) now, with `env` as
- * its environment (the kubeconfig is found from it); it keeps the process alive
- * only while it has work.
+ * Connects to the cluster of `ref` (the kubeconfig's current context when it
+ * names none): the kubeconfig is read and its credentials set up now; no
+ * request is made until an operation is called.
  */
-export function startKubeWorker(env: Env): KubeWorker {
-  const worker = new Worker(new URL("./api-worker.js", import.meta.url), {
-    env: Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined)),
-  });
-  const pending = new Map<number, { resolve: (r: Reply) => void }>();
-  let next = 1;
-  let connections = 0;
-  worker.on("message", (reply: Reply) => {
-    pending.get(reply.id)?.resolve(reply);
-    pending.delete(reply.id);
-    if (pending.size === 0) worker.unref();
-  });
-  worker.on("error", (error) => {
-    for (const { resolve } of pending.values()) {
-      resolve({ id: 0, ok: false, error: { message: `Kubernetes client failed: ${error.message}` } });
-    }
-    pending.clear();
-  });
-  // After the listeners: adding a 'message' listener refs the worker again.
-  worker.unref();
-  return {
-    open: () => ++connections,
-    call(conn, op, ...args) {
-      const id = next++;
-      worker.ref();
-      return new Promise<Reply>((resolve) => {
-        pending.set(id, { resolve });
-        worker.postMessage({ id, conn, op, args });
-        // An API server that accepts connections but never answers must not hang the run.
-        setTimeout(() => {
-          if (!pending.delete(id)) return;
-          if (pending.size === 0) worker.unref();
-          resolve({
-            id,
-            ok: false,
-            error: { message: `the API server did not answer ${op} within ${CALL_TIMEOUT_MS / 1000}s` },
-          });
-        }, CALL_TIMEOUT_MS).unref();
-      }).then((reply) => {
-        if (reply.ok) return reply.result;
-        const e = reply.error!;
-        if (e.kind === "context") {
-          throw new ClusterStateError(e.message, {
-            hint: `known contexts: ${e.known?.join(", ") || "none"}`,
-          });
-        }
-        throw new KubeApiError(e.message, e.code);
-      });
-    },
-  };
-}
-
-/** Connects to the cluster of `ref` (the kubeconfig's current context when it names none). */
-export async function connectCluster(kube: KubeWorker, ref: ClusterRef, env: Env): Promise<Cluster> {
-  const conn = kube.open();
-  const worker = { call: (op: string, ...args: unknown[]) => kube.call(conn, op, ...args) };
-  let context: string;
-  let namespace: string | undefined;
+export async function connectCluster(
+  ref: ClusterRef,
+  env: Env,
+  deps: KubeDeps = nodeKubeDeps,
+): Promise<Cluster> {
+  const { connection, target } = await openConnection(ref, env, deps);
+  const api = clusterApi(createRest(target), connection.namespace);
   /** The account got 403 listing Secrets in every namespace: ask per namespace from then on. */
   let scopedAccount = false;
-  try {
-    const connected = (await worker.call("connect", ref.kubeconfig ?? null, ref.kubeContext ?? null)) as {
-      context: string;
-      namespace: string | null;
-    };
-    context = connected.context;
-    namespace = connected.namespace ?? undefined;
-  } catch (error) {
-    if (error instanceof ClusterStateError) throw error;
-    const where = ref.kubeconfig ?? (env.KUBECONFIG ? `KUBECONFIG=${env.KUBECONFIG}` : "~/.kube/config");
-    throw new ClusterStateError(`cannot load the kubeconfig (${where}): ${firstLine(error)}`, {
-      cause: error,
-      hint: "point KUBECONFIG at a valid kubeconfig (the demo's: scripts/cluster kubeconfig)",
-    });
-  }
   return {
-    context,
-    namespace,
-    listHelmSecrets: (namespace, labelSelector) =>
-      worker.call("listSecrets", namespace, labelSelector) as Promise<StorageSecret[]>,
+    ...api,
+    context: connection.context,
+    namespace: connection.namespace,
     listHelmSecretsEverywhere: async (labelSelector) => {
       if (scopedAccount) return undefined;
       try {
-        return (await worker.call("listSecretsEverywhere", labelSelector)) as StorageSecret[];
+        return await api.listHelmSecretsEverywhere(labelSelector);
       } catch (error) {
         if ((error as { code?: number }).code !== 403) throw error;
         scopedAccount = true;
         return undefined;
       }
     },
-    leases: {
-      read: (namespace, name) => worker.call("readLease", namespace, name) as Promise<LeaseObject>,
-      create: (namespace, body) => worker.call("createLease", namespace, body) as Promise<LeaseObject>,
-      replace: (namespace, name, body) =>
-        worker.call("replaceLease", namespace, name, body) as Promise<LeaseObject>,
-      delete: async (namespace, name) => {
-        await worker.call("deleteLease", namespace, name);
-      },
-    },
-    createOrReplaceCrd: async (body) => {
-      await worker.call("createOrReplaceCrd", body);
-    },
-    // --- diagnosis ---
-    listDiagnosisObjects: (kind, namespace) =>
-      worker.call("listDiagnosisObjects", kind, namespace) as Promise<unknown[]>,
-    readPodLog: async (namespace, pod, tailLines) =>
-      String((await worker.call("readPodLog", namespace, pod, tailLines)) ?? ""),
-    // ---- run records (undo) ----
-    configMaps: {
-      list: (namespace, labelSelector) =>
-        worker.call("listConfigMaps", namespace, labelSelector) as Promise<ConfigMapObject[]>,
-      create: (namespace, body) =>
-        worker.call("createConfigMap", namespace, body) as Promise<ConfigMapObject>,
-      replace: (namespace, name, body) =>
-        worker.call("replaceConfigMap", namespace, name, body) as Promise<ConfigMapObject>,
-      delete: async (namespace, name) => {
-        await worker.call("deleteConfigMap", namespace, name);
-      },
-    },
-    // --- drift ---
-    resourceScope: (apiVersion, kind) =>
-      worker.call("resourceScope", apiVersion, kind) as Promise<{ namespaced: boolean } | null>,
-    listObjects: (apiVersion, kind, namespace, fieldSelector) =>
-      worker.call("listObjects", apiVersion, kind, namespace ?? null, fieldSelector) as Promise<KubeObject[]>,
-    dryRunApply: (object) => worker.call("dryRunApply", object) as Promise<KubeObject>,
-    requestCounts: () => worker.call("requestCounts") as Promise<ApiRequestCounts>,
-    // --- end of drift ---
   };
 }
 

@@ -1,12 +1,10 @@
-// Generic Kubernetes objects for the drift check, on the worker thread (see
-// api-worker.ts): API discovery (which resource serves a kind, namespaced or
-// not) and requests through the client library's KubernetesObjectApi, which
-// caches discovery per group-version. Bodies stay raw JSON both ways: the
-// library's typed models would drop fields they do not know (new API fields,
-// custom resources) and turn times into Dates. Every request is counted, so a
-// run can say what it cost (--debug, the benchmark).
-import type * as K8s from "@kubernetes/client-node";
+// Generic Kubernetes objects for the drift check: API discovery (which
+// resource serves a kind, namespaced or not; cached per group-version), lists
+// of any kind, and server-side-apply dry runs. Bodies stay raw JSON both ways,
+// so fields of new API versions and custom resources are kept as they are.
+// Every request is counted, so a run can say what it cost (--debug, the benchmark).
 import type { KubeObject } from "../model/kube-object.js";
+import { KubeApiError, type Rest } from "./rest.js";
 
 export interface ApiRequestCounts {
   /** GET /api/v1, /apis/<group>/<version>: which resources a group-version serves. */
@@ -40,84 +38,84 @@ export interface LiveApi {
   dryRunApply(object: KubeObject): Promise<KubeObject>;
 }
 
-const DISCOVERY_PATH = /^\/(api\/v1|apis\/[^/]+\/[^/]+)\/?$/;
+/** An entry of a group-version's discovery document (APIResourceList). */
+interface ApiResource {
+  name: string;
+  kind: string;
+  namespaced: boolean;
+}
 
-export function createLiveApi(k8s: typeof K8s, config: K8s.KubeConfig, counts: ApiRequestCounts): LiveApi {
-  class LiveObjectApi extends k8s.KubernetesObjectApi {
-    protected override async requestPromise<T extends K8s.KubernetesObject>(
-      context: K8s.RequestContext,
-      type?: string,
-      options?: K8s.Configuration,
-    ): Promise<T> {
-      const method = context.getHttpMethod();
-      if (method === k8s.HttpMethod.PATCH) counts.dryRunApply++;
-      else if (DISCOVERY_PATH.test(new URL(context.getUrl()).pathname)) counts.discovery++;
-      else counts.list++;
-      return super.requestPromise<T>(context, type, options);
-    }
+/** `/api/v1` for the core group, `/apis/<group>/<version>` for the others. */
+export function groupVersionPath(apiVersion: string): string {
+  return apiVersion.includes("/") ? `/apis/${apiVersion}` : `/api/${apiVersion}`;
+}
 
-    /** Raw JSON, except discovery (which the base class reads as typed data). */
-    protected override async processResponse<T extends K8s.KubernetesObject>(
-      response: K8s.ResponseContext,
-      type?: string,
-    ): Promise<T> {
-      if (type === "V1APIResourceList") return super.processResponse<T>(response, type);
-      const text = await response.body.text();
-      if (response.httpStatusCode >= 200 && response.httpStatusCode <= 299) return JSON.parse(text) as T;
-      throw apiError(response.httpStatusCode, text);
-    }
+/**
+ * `defaultNamespace`: where a namespaced object without one is applied (the
+ * context's namespace, else "default", as kubectl does).
+ */
+export function createLiveApi(rest: Rest, counts: ApiRequestCounts, defaultNamespace: string): LiveApi {
+  /** Per group-version: the resources it served when last asked. */
+  const discovered = new Map<string, ApiResource[]>();
 
-    async scope(apiVersion: string, kind: string): Promise<{ namespaced: boolean } | null> {
-      try {
-        const resource = await this.resource(apiVersion, kind);
-        return resource ? { namespaced: resource.namespaced } : null;
-      } catch (error) {
-        // A group-version the server does not serve at all: the kind is not there either.
-        if ((error as { code?: number }).code === 404) return null;
-        throw error;
-      }
-    }
-
-    async applyDryRun(object: KubeObject): Promise<KubeObject> {
-      const path = await this.specUriPath(object as K8s.KubernetesObject, "patch");
-      const context = this.configuration.baseServer.makeRequestContext(path, k8s.HttpMethod.PATCH);
-      context.setHeaderParam("Accept", "application/json");
-      context.setHeaderParam("Content-Type", k8s.PatchStrategy.ServerSideApply);
-      context.setQueryParam("dryRun", "All");
-      context.setQueryParam("fieldManager", DRIFT_FIELD_MANAGER);
-      context.setQueryParam("force", "true");
-      context.setBody(JSON.stringify(object)); // JSON is YAML: the apply patch as helm would send it
-      return this.requestPromise(context);
+  /**
+   * The resource serving `kind`; undefined when the group-version does not
+   * serve it, null when the server does not serve the group-version at all. A
+   * kind missing from what was discovered is asked again (a CRD may have come since).
+   */
+  async function resource(apiVersion: string, kind: string): Promise<ApiResource | undefined | null> {
+    const known = discovered.get(apiVersion)?.find((r) => r.kind === kind);
+    if (known) return known;
+    counts.discovery++;
+    try {
+      const list = await rest.request<{ resources?: ApiResource[] }>("GET", groupVersionPath(apiVersion));
+      // Subresources (pods/log) share their parent's kind: only the resource itself serves it.
+      const served = (list.resources ?? []).filter((r) => !r.name.includes("/"));
+      discovered.set(apiVersion, served);
+      return served.find((r) => r.kind === kind);
+    } catch (error) {
+      if (error instanceof KubeApiError && error.code === 404) return null;
+      throw error;
     }
   }
 
-  const api = config.makeApiClient(LiveObjectApi);
+  async function resourcePath(
+    apiVersion: string,
+    kind: string,
+    namespace: string | undefined,
+  ): Promise<string> {
+    const served = await resource(apiVersion, kind);
+    if (!served) throw new KubeApiError(`the API server does not serve ${kind} in ${apiVersion}`, 404);
+    const where = served.namespaced && namespace ? `/namespaces/${encodeURIComponent(namespace)}` : "";
+    return `${groupVersionPath(apiVersion)}${where}/${served.name}`;
+  }
+
   return {
-    resourceScope: (apiVersion, kind) => api.scope(apiVersion, kind),
+    resourceScope: async (apiVersion, kind) => {
+      const served = await resource(apiVersion, kind);
+      return served ? { namespaced: served.namespaced } : null;
+    },
     listObjects: async (apiVersion, kind, namespace, fieldSelector) => {
-      const list = (await api.list(
-        apiVersion,
-        kind,
-        namespace,
-        undefined,
-        undefined,
-        undefined,
-        fieldSelector,
-      )) as unknown as { items?: KubeObject[] };
+      const path = await resourcePath(apiVersion, kind, namespace);
+      counts.list++;
+      const list = await rest.request<{ items?: KubeObject[] }>("GET", path, { query: { fieldSelector } });
       // Items of a list carry no apiVersion/kind of their own.
       return (list.items ?? []).map((item) => ({ apiVersion, kind, ...item }));
     },
-    dryRunApply: (object) => api.applyDryRun(object),
+    dryRunApply: async (object) => {
+      const metadata = (object.metadata ?? {}) as { name?: string; namespace?: string };
+      const collection = await resourcePath(
+        object.apiVersion ?? "v1",
+        object.kind ?? "",
+        metadata.namespace ?? defaultNamespace,
+      );
+      const path = `${collection}/${encodeURIComponent(metadata.name ?? "")}`;
+      counts.dryRunApply++;
+      return rest.request<KubeObject>("PATCH", path, {
+        query: { dryRun: "All", fieldManager: DRIFT_FIELD_MANAGER, force: true },
+        contentType: "application/apply-patch+yaml",
+        body: object, // JSON is YAML: the apply patch as helm would send it
+      });
+    },
   };
-}
-
-/** An error with the HTTP status and the API server's own message (its Status body), not the whole body. */
-function apiError(code: number, body: string): Error {
-  let message = body;
-  try {
-    message = (JSON.parse(body) as { message?: string }).message ?? body;
-  } catch {
-    // not JSON: keep the text
-  }
-  return Object.assign(new Error(message.split("\n")[0]!.slice(0, 500)), { code });
 }

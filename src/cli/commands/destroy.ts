@@ -25,7 +25,6 @@ Examples:
   releases destroy -e staging -l app=app1`,
       ),
   ).action(async (options: DestroyOptions) => {
-    ctx.session.warmCluster();
     const workspace = await openWorkspace(ctx);
     if (nothingSelected(workspace, ctx)) return;
     const ids = workspace.selection.ids;

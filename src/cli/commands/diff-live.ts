@@ -14,7 +14,6 @@ export async function diffLive(
   options: { helmBinary?: string; detailedExitcode: boolean },
 ): Promise<void> {
   const globals = ctx.globals();
-  ctx.session.warmCluster();
   const workspace = await openWorkspace(ctx);
   if (nothingSelected(workspace, ctx)) return;
   const rendered = await renderSelected(workspace, ctx, workspace.selected, options.helmBinary);

@@ -54,7 +54,6 @@ Examples:
 
 async function diff(ctx: CommandContext, options: DiffOptions): Promise<void> {
   const globals = ctx.globals();
-  ctx.session.warmCluster();
   const { workspace, rendered, helm } = await prepareRendered(ctx, options.helmBinary, {
     addRepositories: true,
   });

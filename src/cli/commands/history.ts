@@ -31,7 +31,6 @@ Examples:
         throw new UsageError("history lists whole runs: it takes no selector", {
           hint: "`releases history -o json` gives each run's releases",
         });
-      ctx.session.warmCluster();
       const workspace = await openWorkspace(ctx);
       const environment = workspace.project.environment;
       const cluster = await ctx.session.clustersOf(workspace.project).homeCluster();

@@ -69,7 +69,6 @@ Examples:
     { recover: false },
   ).action(async (ref: string | undefined, options: RollbackOptions) => {
     checkUsage(ctx, ref, options);
-    ctx.session.warmCluster();
     const workspace = await openWorkspace(ctx);
     const environment = workspace.project.environment;
     const clusters = ctx.session.clustersOf(workspace.project);

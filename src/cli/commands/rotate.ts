@@ -53,7 +53,6 @@ Examples:
     if (value === "") throw new UsageError("the new value is empty");
     ctx.redactor.register(value);
 
-    ctx.session.warmCluster();
     const workspace = await openWorkspace(ctx);
     // Render once with the current secret to learn who consumes it; this also
     // proves every other secret resolves before anything is written.

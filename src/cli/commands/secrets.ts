@@ -180,7 +180,6 @@ Examples:
     if (options.deploy === false || !(await localFiles.exists(resolve(io.cwd, ctx.globals().file)))) {
       return rotate();
     }
-    ctx.session.warmCluster();
     const workspace = await openWorkspace(ctx);
     const consumers = await consumersOf(ctx, workspace, {
       kind: "sops",

@@ -50,7 +50,6 @@ Examples:
     )
     .action(async (options: { ignoreDrift: boolean }) => {
       const globals = ctx.globals();
-      ctx.session.warmCluster(); // its import overlaps with loading and rendering
       const workspace = await openWorkspace(ctx);
       if (nothingSelected(workspace, ctx)) return;
       const rendered = await renderSelected(workspace, ctx);

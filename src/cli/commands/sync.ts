@@ -93,7 +93,6 @@ async function syncOrApply(ctx: CommandContext, options: SyncOptions, mode: Plan
     );
   }
   const ask = !options.dryRun && wantsQuestion(ctx, options);
-  ctx.session.warmCluster();
   const { workspace, rendered } = await prepareRendered(ctx, options.helmBinary, {
     updateLock: options.updateLock,
   });
