@@ -5,8 +5,7 @@ import { localFiles } from "../config/files.js";
 import { ProblemList } from "../config/problems.js";
 import type { Project, Release } from "../model/project.js";
 import type { ChartFiles } from "./dependencies.js";
-import { type ChartLock, lockFileOf, parseLock } from "./lock-file.js";
-import { lockedReleases } from "./locked-versions.js";
+import { type ChartLock, lockFileOf } from "./lock-file.js";
 
 /** The project's lock, or undefined when it has none (helm then resolves versions as before). */
 export async function readChartLock(
@@ -15,6 +14,8 @@ export async function readChartLock(
 ): Promise<ChartLock | undefined> {
   const file = lockFileOf(projectFile);
   if (!(await files.exists(file))) return undefined;
+  // zod and semver are loaded only by projects that have a lock (a tenth of a second of start-up).
+  const { parseLock } = await import("./lock-parse.js");
   return parseLock(await files.read(file), file);
 }
 
@@ -22,6 +23,7 @@ export async function readChartLock(
 export async function lockedVersions(releases: readonly Release[], project: Project): Promise<Release[]> {
   const lock = await readChartLock(project.file);
   if (!lock) return [...releases];
+  const { lockedReleases } = await import("./locked-versions.js");
   const problems = new ProblemList();
   const name = relative(project.dir, lockFileOf(project.file));
   const locked = lockedReleases(releases, project.repositories, lock, name, (p) => problems.add(p));

@@ -5,12 +5,10 @@
 // covers those keys, so a lock whose entries were edited by hand is refused;
 // a release asking for something the lock does not hold is refused too
 // (locked-versions.ts). Without the file, helm resolves versions as before.
+// Reading one is lock-parse.ts (with zod: loaded only when a project has a lock).
 import { createHash } from "node:crypto";
 import { basename, dirname, join } from "node:path";
 import { stringify } from "yaml";
-import { z } from "zod";
-import { formatField, parseYaml } from "../config/yaml-source.js";
-import { ConfigError } from "../errors.js";
 
 /** What a release asks for: a chart of a repository (URL, or `oci://host/path`) within a constraint. */
 export interface ChartRequirement {
@@ -32,20 +30,6 @@ export interface ChartLock {
   digest: string;
   charts: LockedChart[];
 }
-
-const lockSchema = z.strictObject({
-  generated: z.string().min(1),
-  digest: z.string().regex(/^sha256:[0-9a-f]{64}$/, "sha256:<64 hex digits>"),
-  charts: z.array(
-    z.strictObject({
-      repository: z.string().min(1),
-      chart: z.string().min(1),
-      constraint: z.string().min(1),
-      version: z.string().min(1),
-      digest: z.string().min(1),
-    }),
-  ),
-});
 
 /** releases.yaml → releases.lock (any `<name>.yaml` → `<name>.lock`), beside it, as helmfile does. */
 export function lockFileOf(projectFile: string): string {
@@ -72,26 +56,4 @@ export function formatLock(lock: ChartLock): string {
     "# The chart versions `releases` deploys. Written by `releases deps`; commit it.\n" +
     "# `releases deps --update` (or --update-lock on sync/apply) moves it to the newest versions allowed.\n";
   return header + stringify(lock, { lineWidth: 0 });
-}
-
-/** The lock in `text`; a malformed file or one whose entries no longer match its digest is an error at its line. */
-export function parseLock(text: string, file: string): ChartLock {
-  const source = parseYaml(text, file);
-  const result = lockSchema.safeParse(source.data);
-  if (!result.success) {
-    const issue = result.error.issues[0]!;
-    const path = issue.path.filter((p): p is string | number => typeof p !== "symbol");
-    throw new ConfigError(`malformed chart lock: ${issue.message}`, {
-      location: { ...source.locate(path), field: formatField(path) || undefined },
-      hint: "write it again with `releases deps`",
-    });
-  }
-  const lock = result.data;
-  if (requirementsDigest(lock.charts) !== lock.digest) {
-    throw new ConfigError("the chart lock's entries do not match its digest (edited by hand?)", {
-      location: { ...source.locate(["digest"]), field: "digest" },
-      hint: "run `releases deps` to write it again",
-    });
-  }
-  return lock;
 }

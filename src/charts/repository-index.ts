@@ -3,8 +3,6 @@
 // options and credentials apply, credentials only to the repository's own
 // host unless passCredentials says otherwise (as helm does).
 import { readFile } from "node:fs/promises";
-import { request as httpRequest } from "node:http";
-import { request as httpsRequest } from "node:https";
 import { parse } from "yaml";
 import { ConfigError, ExitCode, ReleasesError } from "../errors.js";
 import type { Repository } from "../model/project.js";
@@ -66,7 +64,10 @@ export async function fetchIndex(repo: Repository, options: FetchOptions = {}): 
         const token = Buffer.from(`${credentials.username}:${credentials.password}`).toString("base64");
         headers.authorization = `Basic ${token}`;
       }
-      const send = parsed.protocol === "https:" ? httpsRequest : httpRequest;
+      // CommonJS modules: their ES-module facades load undici and http2 too (see kube/rest.ts).
+      const send = process.getBuiltinModule(
+        parsed.protocol === "https:" ? "node:https" : "node:http",
+      ).request;
       const req = send(parsed, { headers, ...(parsed.protocol === "https:" ? tls : {}) }, (res) => {
         const status = res.statusCode ?? 0;
         if (status >= 300 && status < 400 && res.headers.location && left > 0) {

@@ -118,12 +118,15 @@ export async function prepareRendered(
   options: { updateLock?: boolean; addRepositories?: boolean } = {},
 ): Promise<{ workspace: Workspace; rendered: RenderedRelease[]; helm: HelmClient }> {
   const helmReady = ctx.session.helm(helmBinary);
-  const [{ lockCharts }, { checkHelmSupport }, { prepareRepositories }] = await Promise.all([
-    import("./chart-lock.js"),
+  const [{ checkHelmSupport }, { prepareRepositories }] = await Promise.all([
     import("../helm/args.js"),
     import("../charts/repositories.js"),
   ]);
-  if (options.updateLock) await lockCharts(ctx, { update: true, helmBinary });
+  if (options.updateLock) {
+    // Resolving versions (repository indexes, semver) is loaded only when asked for.
+    const { lockCharts } = await import("./chart-lock.js");
+    await lockCharts(ctx, { update: true, helmBinary });
+  }
   const workspace = await openWorkspace(ctx);
   const rendered = await renderSelected(workspace, ctx, workspace.selected, helmBinary);
   const helm = await helmReady;

@@ -3,8 +3,17 @@
 // the few calls we make are plain REST, and importing @kubernetes/client-node
 // cost 0.6–1 s per command. Non-2xx answers become KubeApiError with the
 // server's own Status message and the HTTP code callers branch on.
-import http from "node:http";
-import https from "node:https";
+import type http from "node:http";
+import type https from "node:https";
+
+/**
+ * node:http and node:https as CommonJS modules: their ES-module facades
+ * evaluate every lazy export (undici, http2, worker_threads), ≈ 50 ms of
+ * start-up for a command that makes a handful of requests.
+ */
+function httpModules(): { http: typeof http; https: typeof https } {
+  return { http: process.getBuiltinModule("node:http"), https: process.getBuiltinModule("node:https") };
+}
 
 /** An API error: `code` is the HTTP status when the server answered. */
 export class KubeApiError extends Error {
@@ -55,6 +64,7 @@ export const CALL_TIMEOUT_MS = 30_000;
 export function createRest(target: RestTarget, timeoutMs = CALL_TIMEOUT_MS): Rest {
   const base = new URL(target.server);
   const secure = base.protocol === "https:";
+  const { http, https } = httpModules();
   const agent = secure ? new https.Agent({ keepAlive: true }) : new http.Agent({ keepAlive: true });
   const prefix = base.pathname.replace(/\/+$/, "");
 
@@ -126,6 +136,7 @@ interface Sent {
 
 function send(url: URL, sent: Sent): Promise<{ status: number; text: string }> {
   return new Promise((resolvePromise, reject) => {
+    const { http, https } = httpModules();
     const request = (url.protocol === "https:" ? https : http).request(
       url,
       { method: sent.method, headers: sent.headers, agent: sent.agent, ...sent.tls },

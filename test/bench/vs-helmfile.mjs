@@ -16,7 +16,8 @@
 //
 // usage: npm run build && scripts/toolchain helmfile && . scripts/env
 //        export KUBECONFIG=$(scripts/cluster up)          # for critical-path, apply, selective
-//        node test/bench/vs-helmfile.mjs [list] [template] [critical-path] [apply] [selective] [--runs 5]
+//        node test/bench/vs-helmfile.mjs [list] [template] [critical-path] [apply] [selective] [--runs 5] [--keep]
+//        --keep: leave the generated projects in place (their directory is printed) to profile them.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
@@ -27,6 +28,8 @@ import { chart, cli } from "./paths.mjs";
 const args = process.argv.slice(2);
 const runsAt = args.indexOf("--runs");
 const runs = runsAt >= 0 ? Number(args.splice(runsAt, 2)[1]) : 5;
+const keepAt = args.indexOf("--keep");
+const keep = keepAt >= 0 && args.splice(keepAt, 1).length > 0;
 const scenarios = args.length > 0 ? args : ["list", "template", "critical-path", "apply", "selective"];
 const scratch = mkdtempSync(join(tmpdir(), "releases-vs-helmfile-"));
 
@@ -304,5 +307,6 @@ try {
     benches[name]();
   }
 } finally {
-  rmSync(scratch, { recursive: true, force: true });
+  if (keep) console.log(`\nprojects kept in ${scratch}`);
+  else rmSync(scratch, { recursive: true, force: true });
 }

@@ -4,9 +4,9 @@ import {
   type LockedChart,
   lockFileOf,
   makeLock,
-  parseLock,
   requirementsDigest,
 } from "../../../src/charts/lock-file.js";
+import { parseLock } from "../../../src/charts/lock-parse.js";
 import { ConfigError } from "../../../src/errors.js";
 
 const nginx: LockedChart = {
