@@ -7,7 +7,8 @@
 // by `@name`), so it can be added first; `file://` and `oci://` need nothing.
 import { createHash } from "node:crypto";
 import { join } from "node:path";
-import { parse } from "yaml";
+// js-yaml (YAML 1.2 core, as `yaml` reads it): already loaded by every command.
+import { CORE_SCHEMA, load } from "js-yaml";
 import { ConfigError } from "../errors.js";
 import type { Release, Repository } from "../model/project.js";
 
@@ -48,7 +49,7 @@ export async function planDependencyBuilds(
   const builds: DependencyBuild[] = [];
   for (const [chart, release] of charts) {
     const chartYaml = join(chart, "Chart.yaml");
-    const meta = parse(await files.read(chartYaml)) as {
+    const meta = load(await files.read(chartYaml), { schema: CORE_SCHEMA }) as {
       dependencies?: { name?: string; repository?: string }[];
     };
     const dependencies = meta?.dependencies ?? [];

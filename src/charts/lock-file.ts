@@ -8,7 +8,7 @@
 // Reading one is lock-parse.ts (with zod: loaded only when a project has a lock).
 import { createHash } from "node:crypto";
 import { basename, dirname, join } from "node:path";
-import { stringify } from "yaml";
+import { yaml } from "../util/lazy-yaml.js";
 
 /** What a release asks for: a chart of a repository (URL, or `oci://host/path`) within a constraint. */
 export interface ChartRequirement {
@@ -55,5 +55,5 @@ export function formatLock(lock: ChartLock): string {
   const header =
     "# The chart versions `releases` deploys. Written by `releases deps`; commit it.\n" +
     "# `releases deps --update` (or --update-lock on sync/apply) moves it to the newest versions allowed.\n";
-  return header + stringify(lock, { lineWidth: 0 });
+  return header + yaml().stringify(lock, { lineWidth: 0 });
 }

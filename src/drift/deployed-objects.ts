@@ -1,8 +1,9 @@
 // The objects of a deployed release, as its stored manifest has them (pure),
 // and where each one lives: the manifest leaves a namespaced object's
 // namespace out when it is the release's, and a cluster-scoped one has none.
-import { parseAllDocuments } from "yaml";
+
 import type { KubeObject } from "../model/kube-object.js";
+import { yaml } from "../util/lazy-yaml.js";
 
 /** Set to `disabled` (annotation or label) on an object in a chart, it leaves the object out of drift detection. */
 export const DRIFT_DETECTION_KEYS = ["releases.dev/drift-detection", "helm.toolkit.fluxcd.io/driftDetection"];
@@ -20,10 +21,14 @@ export interface DeployedObject {
 export function deployedObjects(manifest: string): DeployedObject[] {
   const out: DeployedObject[] = [];
   // A `kind: List` document holds its objects in `items` (helm deploys them one by one).
-  const bodies = parseAllDocuments(manifest).flatMap((doc) => {
-    const body = doc.toJS() as KubeObject | null;
-    return body?.kind?.endsWith("List") && Array.isArray(body.items) ? (body.items as KubeObject[]) : [body];
-  });
+  const bodies = yaml()
+    .parseAllDocuments(manifest)
+    .flatMap((doc) => {
+      const body = doc.toJS() as KubeObject | null;
+      return body?.kind?.endsWith("List") && Array.isArray(body.items)
+        ? (body.items as KubeObject[])
+        : [body];
+    });
   for (const body of bodies) {
     if (!body || typeof body !== "object" || typeof body.kind !== "string") continue;
     const metadata = body.metadata ?? {};

@@ -4,7 +4,8 @@
 // file that sets it; a relative path in a file is relative to that file's
 // directory. An explicit kubeconfig (a release's `kubeconfig:`) is used alone.
 import { delimiter, dirname, isAbsolute, join, resolve, sep } from "node:path";
-import { parse } from "yaml";
+// js-yaml: already loaded by every command (config/yaml-source.ts); `yaml` would add its start-up.
+import { load } from "js-yaml";
 import { ClusterStateError } from "../errors.js";
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -109,7 +110,7 @@ function mergeKubeconfigs(files: readonly KubeconfigText[]): Merged {
   for (const { path, text } of files) {
     let doc: unknown;
     try {
-      doc = parse(text);
+      doc = load(text);
     } catch (error) {
       throw new ClusterStateError(`kubeconfig ${path} is not valid YAML: ${(error as Error).message}`, {
         cause: error,

@@ -3,12 +3,13 @@
 // upgrade first creates the chart's CRDs or replaces them with the chart's
 // (so a new CRD version arrives with the chart that needs it), then runs helm
 // with --skip-crds. `crds: skip` leaves them out altogether.
-import { parseAllDocuments } from "yaml";
+
 import { ReleaseFailedError } from "../errors.js";
 import { type ChartSource, chartArgs, clusterArgs, type Target } from "../helm/args.js";
 import type { HelmClient } from "../helm/client.js";
 import type { Cluster } from "../kube/cluster.js";
 import type { Release } from "../model/project.js";
+import { yaml } from "../util/lazy-yaml.js";
 
 /** `helm show crds`: the CRDs in a chart's crds/ directory. */
 export function showCrdsArgs(source: ChartSource, target: Target): string[] {
@@ -17,7 +18,7 @@ export function showCrdsArgs(source: ChartSource, target: Target): string[] {
 
 /** The chart's CRD documents, from `helm show crds` output. */
 export function crdDocuments(text: string): { metadata: { name: string } }[] {
-  const docs = parseAllDocuments(text);
+  const docs = yaml().parseAllDocuments(text);
   return (Array.isArray(docs) ? docs : [])
     .map((d) => d.toJS() as { kind?: string; metadata?: { name?: string } } | null)
     .filter((d): d is { kind: string; metadata: { name: string } } =>

@@ -9,10 +9,10 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { stringify } from "yaml";
 import { HelmError } from "../errors.js";
 import type { ChartSource, HelmMajor } from "../helm/args.js";
 import type { Release } from "../model/project.js";
+import { yaml } from "../util/lazy-yaml.js";
 import type { PostRenderSpec } from "./patches.js";
 
 export const POST_RENDER_PLUGIN = "releases-post-render";
@@ -113,7 +113,7 @@ async function writeGeneratedChart(dir: string, release: Release, manifests: str
     type: "application",
     version: "0.1.0",
   };
-  await writeFile(join(dir, "Chart.yaml"), stringify(chartYaml));
+  await writeFile(join(dir, "Chart.yaml"), yaml().stringify(chartYaml));
   await writeFile(join(dir, "templates", "manifests.yaml"), manifests);
 }
 
@@ -127,5 +127,5 @@ async function writePlugin(dir: string, node: string, script: string): Promise<v
     runtime: "subprocess",
     runtimeConfig: { platformCommand: [{ command: node, args: [script] }] },
   };
-  await writeFile(join(dir, "plugin.yaml"), stringify(plugin));
+  await writeFile(join(dir, "plugin.yaml"), yaml().stringify(plugin));
 }
