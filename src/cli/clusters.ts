@@ -4,7 +4,7 @@
 // helm's storage grouped per cluster (see readDeployedReleases for the calls).
 import { clusterKey } from "../config/cluster-ref.js";
 import { releaseTarget, type Target } from "../helm/args.js";
-import { type Cluster, readDeployedReleases, type StoredRelease } from "../kube/cluster.js";
+import type { Cluster, StoredRelease } from "../kube/cluster.js";
 import type { DeployedRelease } from "../kube/release-record.js";
 import type { ClusterRef, Project, Release } from "../model/project.js";
 
@@ -77,6 +77,7 @@ export class ProjectClusters {
     ids: Iterable<string>,
     options: { decode?: boolean } = {},
   ): Promise<Map<string, DeployedRelease>> {
+    const { readDeployedReleases } = await import("../kube/cluster.js");
     const parts = await Promise.all(
       this.groups(ids).map(async (group) =>
         readDeployedReleases(

@@ -7,7 +7,7 @@
 import { clusterKey } from "../config/cluster-ref.js";
 import { UsageError } from "../errors.js";
 import { detectHelmMajor, HelmClient } from "../helm/client.js";
-import { type Cluster, connectCluster } from "../kube/cluster.js";
+import type { Cluster } from "../kube/cluster.js";
 import type { ClusterRef, Project } from "../model/project.js";
 import type { Redactor } from "../secrets/redactor.js";
 import type { VaultClient } from "../secrets/vault/client.js";
@@ -38,7 +38,8 @@ export class Session {
     const key = clusterKey(ref);
     let cluster = this.#clusters.get(key);
     if (!cluster) {
-      cluster = connectCluster(ref, this.#io.env);
+      // The Kubernetes adapter loads with the first cluster a command asks for (not for list, values, template).
+      cluster = import("../kube/cluster.js").then(({ connectCluster }) => connectCluster(ref, this.#io.env));
       this.#clusters.set(key, cluster);
     }
     return cluster;
