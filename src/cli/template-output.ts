@@ -1,6 +1,7 @@
 // `releases template`'s manifests, one per installed release in order: plain
 // local charts in one releases-render batch (helm's own library, one process),
 // every other release with its own `helm template`, as before.
+import { HelmError } from "../errors.js";
 import { type BatchChoice, chooseRenderPath } from "../helm/batch-choice.js";
 import { type BatchResult, openBatchRenderer } from "../helm/batch-render.js";
 import { releaseTarget, templateArgs } from "../helm/args.js";
@@ -39,14 +40,18 @@ export async function templateManifests(
   const batch = plans.filter((p) => p.choice.batch);
   const viaHelm = async (r: RenderedRelease) => {
     const { release } = r;
-    const out = await withHelmChart(r, { major: helm.major }, (chart) =>
-      helm.run(templateArgs(releaseTarget(release), chart.source, release.helm, chart.postRenderer), {
-        stdin: r.valuesYaml,
-        env: chart.env,
-        goMaxProcs: RENDER_GOMAXPROCS,
-      }),
-    );
-    return out.stdout;
+    try {
+      const out = await withHelmChart(r, { major: helm.major }, (chart) =>
+        helm.run(templateArgs(releaseTarget(release), chart.source, release.helm, chart.postRenderer), {
+          stdin: r.valuesYaml,
+          env: chart.env,
+          goMaxProcs: RENDER_GOMAXPROCS,
+        }),
+      );
+      return out.stdout;
+    } catch (error) {
+      throw error instanceof HelmError ? naming(release.id, error) : error;
+    }
   };
   const results: BatchResult[] =
     renderer && "render" in renderer && batch.length > 0
@@ -71,10 +76,15 @@ export async function templateManifests(
   });
   if (failed) {
     const { error } = batchResult.get(failed) as { error: string };
-    throw helm.failure(failed.args, 1, `Error: ${error}\n`);
+    throw naming(failed.r.release.id, helm.failure(failed.args, 1, `Error: ${error}\n`));
   }
   return mapLimit(plans, concurrency, async (p) => {
     const result = batchResult.get(p);
     return result && "manifest" in result ? result.manifest : viaHelm(p.r);
   });
+}
+
+/** helm's error, prefixed with the release it rendered: helm's own text names the chart, not the release. */
+function naming(id: string, error: HelmError): HelmError {
+  return new HelmError(`${id}: ${error.message}`, error.args, error.helmExitCode, error.stderr);
 }
