@@ -2,9 +2,9 @@
 // local charts in one releases-render batch (helm's own library, one process),
 // every other release with its own `helm template`, as before.
 import { HelmError } from "../errors.js";
+import { releaseTarget, templateArgs } from "../helm/args.js";
 import { type BatchChoice, chooseRenderPath } from "../helm/batch-choice.js";
 import { type BatchResult, openBatchRenderer } from "../helm/batch-render.js";
-import { releaseTarget, templateArgs } from "../helm/args.js";
 import { type HelmClient, RENDER_GOMAXPROCS } from "../helm/client.js";
 import { withHelmChart } from "../render/helm-chart.js";
 import { mapLimit } from "../util/map-limit.js";

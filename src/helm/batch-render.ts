@@ -94,7 +94,7 @@ async function renderBatch(
     results[index] =
       manifest !== undefined ? { manifest } : error !== undefined ? { error } : { refused: refused ?? "" };
   }
-  const missing = results.findIndex((r) => r === undefined);
+  const missing = results.indexOf(undefined);
   if (missing >= 0) throw new Error(`${binary} gave no result for job ${missing}`);
   return results as BatchResult[];
 }

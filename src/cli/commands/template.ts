@@ -7,8 +7,8 @@ import { withHelmChart } from "../../render/helm-chart.js";
 import { mapLimit } from "../../util/map-limit.js";
 import type { CommandContext } from "../context.js";
 import { debugLine } from "../drift.js";
-import { templateManifests } from "../template-output.js";
 import { addHelmOption, addRenderConcurrency } from "../run-options.js";
+import { templateManifests } from "../template-output.js";
 import { prepareRendered } from "../workspace.js";
 
 interface RenderOptions {
