@@ -4,9 +4,9 @@
 // when helm is found on PATH, on PATH. It is used only when it links exactly
 // the chosen helm's version, so the output is what that helm prints.
 // Values travel on its stdin only, as they do to helm.
-import { spawn } from "node:child_process";
 import { access, constants } from "node:fs/promises";
 import path from "node:path";
+import { spawnHelm } from "./client.js";
 
 export const BATCH_RENDERER = "releases-render";
 
@@ -99,23 +99,5 @@ async function renderBatch(
   return results as BatchResult[];
 }
 
-function run(
-  binary: string,
-  args: readonly string[],
-  stdin: string,
-  env: Env,
-): Promise<{ stdout: string; stderr: string; code: number | null }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(binary, args, { env: { ...env }, stdio: ["pipe", "pipe", "pipe"] });
-    const stdout: Buffer[] = [];
-    const stderr: Buffer[] = [];
-    child.stdout.on("data", (chunk: Buffer) => stdout.push(chunk));
-    child.stderr.on("data", (chunk: Buffer) => stderr.push(chunk));
-    child.on("error", reject);
-    child.on("close", (code) =>
-      resolve({ stdout: Buffer.concat(stdout).toString(), stderr: Buffer.concat(stderr).toString(), code }),
-    );
-    child.stdin.on("error", () => {}); // it may exit before reading stdin; the exit code tells
-    child.stdin.end(stdin);
-  });
-}
+const run = (binary: string, args: readonly string[], stdin: string, env: Env) =>
+  spawnHelm(binary, args, { ...env }, { stdin });

@@ -117,7 +117,8 @@ function lastLine(text: string): string {
   return at >= 0 && line.endsWith(":") && next ? `${line} ${next}` : line;
 }
 
-function spawnHelm(
+/** Runs a helm process (or releases-render, which links helm) with `options.stdin`, capturing its output. */
+export function spawnHelm(
   binary: string,
   args: readonly string[],
   env: NodeJS.ProcessEnv,

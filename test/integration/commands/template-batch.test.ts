@@ -15,13 +15,6 @@ import { fixtureCharts, repoRoot, tool } from "../../toolchain/tools.js";
 
 let dir: string;
 
-function write(file: string, content: unknown): string {
-  const target = path.join(dir, file);
-  mkdirSync(path.dirname(target), { recursive: true });
-  writeFileSync(target, typeof content === "string" ? content : stringify(content));
-  return target;
-}
-
 const corpus = (name: string) => path.join(fixtureCharts, name);
 const example = (name: string) => path.join(repoRoot, "charts", name);
 
@@ -31,7 +24,7 @@ beforeAll(() => {
   }
   tool("releases-render");
   dir = mkdtempSync(path.join(tmpdir(), "releases-template-batch-"));
-  write("releases.yaml", {
+  const project = {
     environments: { bench: {} },
     releases: [
       { name: "crds", namespace: "crd", chart: corpus("corpus-crds") },
@@ -102,7 +95,8 @@ beforeAll(() => {
         values: name === "postgresql" ? [{ auth: { postgresPassword: "not-random" } }] : [],
       })),
     ],
-  });
+  };
+  writeFileSync(path.join(dir, "releases.yaml"), stringify(project));
 });
 
 afterAll(() => {
