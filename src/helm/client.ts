@@ -82,15 +82,19 @@ export class HelmClient {
       code: result.code,
     };
     this.#onCall?.({ args, code: result.code, durationMs: Date.now() - started });
-    if (result.code !== 0 && !options.allowFailure) {
-      throw new HelmError(
-        `helm ${args[0]} failed: ${lastLine(redacted.stderr) || `exit code ${result.code}`}`,
-        args.map((a) => this.#redactor.redact(a)),
-        result.code,
-        redacted.stderr,
-      );
-    }
+    if (result.code !== 0 && !options.allowFailure) throw this.failure(args, result.code, result.stderr);
     return redacted;
+  }
+
+  /** The error for a helm call that failed with `stderr` (also a batch render's error, as helm would print it). */
+  failure(args: readonly string[], code: number | null, stderr: string): HelmError {
+    const redacted = this.#redactor.redact(stderr);
+    return new HelmError(
+      `helm ${args[0]} failed: ${lastLine(redacted) || `exit code ${code}`}`,
+      args.map((a) => this.#redactor.redact(a)),
+      code,
+      redacted,
+    );
   }
 }
 
@@ -113,7 +117,8 @@ function lastLine(text: string): string {
   return at >= 0 && line.endsWith(":") && next ? `${line} ${next}` : line;
 }
 
-function spawnHelm(
+/** Runs a helm process (or releases-render, which links helm) with `options.stdin`, capturing its output. */
+export function spawnHelm(
   binary: string,
   args: readonly string[],
   env: NodeJS.ProcessEnv,

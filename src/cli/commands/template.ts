@@ -1,12 +1,14 @@
 import type { Command } from "commander";
 import { withPulledCharts } from "../../charts/pulled-charts.js";
 import { ReleaseFailedError } from "../../errors.js";
-import { lintArgs, releaseTarget, templateArgs } from "../../helm/args.js";
+import { lintArgs } from "../../helm/args.js";
 import { RENDER_GOMAXPROCS } from "../../helm/client.js";
 import { withHelmChart } from "../../render/helm-chart.js";
 import { mapLimit } from "../../util/map-limit.js";
 import type { CommandContext } from "../context.js";
+import { debugLine } from "../drift.js";
 import { addHelmOption, addRenderConcurrency } from "../run-options.js";
+import { templateManifests } from "../template-output.js";
 import { prepareRendered } from "../workspace.js";
 
 interface RenderOptions {
@@ -34,22 +36,14 @@ Examples:
     const { rendered, helm } = await prepareRendered(ctx, options.helmBinary, {
       addRepositories: true,
     });
-    const outputs = await mapLimit(
-      rendered.filter((r) => r.release.installed),
-      options.concurrency,
-      async (r) => {
-        const { release } = r;
-        const target = releaseTarget(release);
-        const out = await withHelmChart(r, { major: helm.major }, (chart) =>
-          helm.run(templateArgs(target, chart.source, release.helm, chart.postRenderer), {
-            stdin: r.valuesYaml,
-            env: chart.env,
-            goMaxProcs: RENDER_GOMAXPROCS,
-          }),
-        );
-        return `# release: ${release.id}\n${out.stdout}`;
-      },
-    );
+    const installed = rendered.filter((r) => r.release.installed);
+    const manifests = await templateManifests(installed, {
+      helm,
+      env: ctx.io.env,
+      concurrency: options.concurrency,
+      debug: debugLine(ctx),
+    });
+    const outputs = installed.map((r, i) => `# release: ${r.release.id}\n${manifests[i]}`);
     // Printed through the CLI's redacting stdout: Secret data shows as <redacted>.
     ctx.io.stdout.write(outputs.join("---\n"));
   });
