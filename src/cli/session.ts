@@ -6,7 +6,7 @@
 // environment is the one the command was given (io.env).
 import { clusterKey } from "../config/cluster-ref.js";
 import { UsageError } from "../errors.js";
-import { detectHelmMajor, HelmClient } from "../helm/client.js";
+import { detectHelm, HelmClient } from "../helm/client.js";
 import type { Cluster } from "../kube/cluster.js";
 import type { ClusterRef, Project } from "../model/project.js";
 import type { Redactor } from "../secrets/redactor.js";
@@ -102,9 +102,9 @@ export class Session {
 
   async #createHelm(binary: string): Promise<HelmClient> {
     const io = this.#io;
-    let major: 3 | 4;
+    let detected: Awaited<ReturnType<typeof detectHelm>>;
     try {
-      major = await detectHelmMajor(binary, io.env);
+      detected = await detectHelm(binary, io.env);
     } catch (error) {
       throw new UsageError(
         `cannot run helm (${binary}): ${error instanceof Error ? error.message : String(error)}`,
@@ -114,7 +114,7 @@ export class Session {
     const redactor = this.#redactor;
     return new HelmClient({
       binary,
-      major,
+      ...detected,
       env: io.env,
       redactor,
       onCall: this.#debug()

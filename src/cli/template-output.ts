@@ -22,7 +22,7 @@ export async function templateManifests(
   releases: readonly RenderedRelease[],
   { helm, env, concurrency, debug }: TemplateDeps,
 ): Promise<string[]> {
-  const renderer = helm.major === 3 ? await openBatchRenderer(helm.binary, env) : undefined;
+  const renderer = helm.major === 3 ? await openBatchRenderer(helm.binary, env, helm.version) : undefined;
   const unavailable = renderer && "unavailable" in renderer ? renderer.unavailable : undefined;
   const plans = releases.map((r) => {
     const { release } = r;

@@ -49,18 +49,23 @@ export async function locateBatchRenderer(helmBinary: string, env: Env): Promise
 
 /**
  * The batch renderer for `helm`, or why there is none: RELEASES_RENDER=off, not
- * found, or linking another helm version than `helm version --short` prints.
+ * found, or linking another helm version than `helm version --short` prints
+ * (`helmVersion`, when the caller has it already).
  */
 export async function openBatchRenderer(
   helmBinary: string,
   env: Env,
+  helmVersion?: string,
 ): Promise<BatchRenderer | { unavailable: string }> {
   if (env.RELEASES_RENDER === "off") return { unavailable: "RELEASES_RENDER=off" };
   const binary = await locateBatchRenderer(helmBinary, env);
   if (!binary) return { unavailable: `no ${BATCH_RENDERER} beside ${helmBinary}` };
+  // The helm version the session already detected, else asked here.
   const [ours, helms] = await Promise.all([
     run(binary, ["version"], "", env),
-    run(helmBinary, ["version", "--short"], "", env),
+    helmVersion === undefined
+      ? run(helmBinary, ["version", "--short"], "", env)
+      : { code: 0, stdout: helmVersion },
   ]);
   const version = (text: string) => text.trim().split("+")[0]!;
   if (ours.code !== 0 || helms.code !== 0 || version(ours.stdout) !== version(helms.stdout)) {

@@ -44,6 +44,8 @@ export interface HelmEvent {
 export class HelmClient {
   readonly binary: string;
   readonly major: HelmMajor;
+  /** What `helm version --short` printed, without `+g<commit>`; undefined when not asked. */
+  readonly version?: string;
   readonly #env: NodeJS.ProcessEnv;
   readonly #redactor: Redactor;
   readonly #onCall?: (event: HelmEvent) => void;
@@ -52,12 +54,14 @@ export class HelmClient {
   constructor(options: {
     binary: string;
     major: HelmMajor;
+    version?: string;
     env: Readonly<Record<string, string | undefined>>;
     redactor: Redactor;
     onCall?: (event: HelmEvent) => void;
   }) {
     this.binary = options.binary;
     this.major = options.major;
+    this.version = options.version;
     this.#env = { ...options.env, HELM_NO_PLUGINS: "1" };
     this.#redactor = options.redactor;
     this.#onCall = options.onCall;
@@ -160,11 +164,19 @@ export async function detectHelmMajor(
   binary: string,
   env: Readonly<Record<string, string | undefined>>,
 ): Promise<HelmMajor> {
+  return (await detectHelm(binary, env)).major;
+}
+
+/** `helm version --short` → its major (3 or 4) and the version it prints (`v3.21.4`, without `+g<commit>`). */
+export async function detectHelm(
+  binary: string,
+  env: Readonly<Record<string, string | undefined>>,
+): Promise<{ major: HelmMajor; version: string }> {
   const { stdout, code } = await spawnHelm(binary, ["version", "--short"], { ...env }, {});
   const match = /^v(\d+)\./.exec(stdout.trim());
   if (code !== 0 || !match) throw new Error(`could not tell the version of ${binary}: ${stdout.trim()}`);
   const major = Number(match[1]);
   if (major !== 3 && major !== 4)
     throw new Error(`${binary} is helm v${major}; releases supports helm 3 and 4`);
-  return major;
+  return { major, version: stdout.trim().split("+")[0]! };
 }
