@@ -6,7 +6,7 @@
 // Values travel on its stdin only, as they do to helm.
 import { access, constants } from "node:fs/promises";
 import path from "node:path";
-import { spawnHelm } from "./client.js";
+import { detectHelm, spawnHelm } from "./client.js";
 
 export const BATCH_RENDERER = "releases-render";
 
@@ -60,18 +60,18 @@ export async function openBatchRenderer(
   if (env.RELEASES_RENDER === "off") return { unavailable: "RELEASES_RENDER=off" };
   const binary = await locateBatchRenderer(helmBinary, env);
   if (!binary) return { unavailable: `no ${BATCH_RENDERER} beside ${helmBinary}` };
-  // The helm version the session already detected, else asked here.
+  // The helm version the session already detected, else asked here the same way.
   const [ours, helms] = await Promise.all([
     run(binary, ["version"], "", env),
-    helmVersion === undefined
-      ? run(helmBinary, ["version", "--short"], "", env)
-      : { code: 0, stdout: helmVersion },
+    helmVersion ??
+      detectHelm(helmBinary, env).then(
+        (helm) => helm.version,
+        () => undefined,
+      ),
   ]);
-  const version = (text: string) => text.trim().split("+")[0]!;
-  if (ours.code !== 0 || helms.code !== 0 || version(ours.stdout) !== version(helms.stdout)) {
-    return {
-      unavailable: `${BATCH_RENDERER} links helm ${version(ours.stdout) || "?"}, ${helmBinary} is ${version(helms.stdout) || "?"}`,
-    };
+  const linked = ours.code === 0 ? ours.stdout.trim().split("+")[0]! : undefined;
+  if (linked === undefined || linked !== helms) {
+    return { unavailable: `${BATCH_RENDERER} links helm ${linked ?? "?"}, ${helmBinary} is ${helms ?? "?"}` };
   }
   return { binary, render: (jobs, concurrency) => renderBatch(binary, jobs, concurrency, env) };
 }
