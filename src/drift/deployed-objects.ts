@@ -1,7 +1,6 @@
 // The objects of a deployed release, as its stored manifest has them (pure),
 // and where each one lives: the manifest leaves a namespaced object's
 // namespace out when it is the release's, and a cluster-scoped one has none.
-
 import type { KubeObject } from "../model/kube-object.js";
 import { yaml } from "../util/lazy-yaml.js";
 

@@ -3,7 +3,6 @@
 // upgrade first creates the chart's CRDs or replaces them with the chart's
 // (so a new CRD version arrives with the chart that needs it), then runs helm
 // with --skip-crds. `crds: skip` leaves them out altogether.
-
 import { ReleaseFailedError } from "../errors.js";
 import { type ChartSource, chartArgs, clusterArgs, type Target } from "../helm/args.js";
 import type { HelmClient } from "../helm/client.js";
