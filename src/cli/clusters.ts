@@ -51,6 +51,16 @@ export class ProjectClusters {
     return releaseTarget({ ...this.storedOf(id), ...this.refOf(id) });
   }
 
+  /**
+   * Starts connecting to the clusters of `ids` and the home cluster (reading kubeconfigs, loading
+   * the adapter; no request is made), for a command that will use them once values are rendered.
+   * A failure waits for that use, which reports it.
+   */
+  prefetch(ids: Iterable<string>): void {
+    for (const ref of [this.home, ...this.groups(ids).map((group) => group.ref)])
+      this.#connect(ref).catch(() => {});
+  }
+
   of(id: string): Promise<Cluster> {
     return this.#connect(this.refOf(id));
   }

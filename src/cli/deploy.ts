@@ -42,8 +42,13 @@ export interface DeployRequest {
    * change; may return the releases rendered anew (after a secret changed).
    */
   beforeChanges?: () => Promise<readonly RenderedRelease[] | undefined>;
-  /** Shows the plan before any change, and may refuse it (apply/sync, see review.ts); the lock is held. */
-  review?: (plan: DeployPlan, clusters: ProjectClusters) => Promise<void>;
+  /**
+   * Shows the plan before any change, and may refuse it (apply/sync, see review.ts); the lock is held.
+   * `deployed`: the releases' latest revisions, read once under the lock, with their values when `readValues`.
+   */
+  review?: (plan: DeployPlan, deployed: ReadonlyMap<string, DeployedRelease>) => Promise<void>;
+  /** Decode the deployed revisions' payloads (values, manifest) in the one read, for the review. */
+  readValues?: boolean;
 }
 
 export interface DeployResult {
@@ -73,7 +78,9 @@ export async function deploy(ctx: CommandContext, request: DeployRequest): Promi
     }));
     try {
       const scope = request.mode === "apply" && !options.ignoreDrift ? "unchanged" : undefined;
-      const deployed = await clusters.read([...ids, ...outside], { decode: scope !== undefined });
+      const deployed = await clusters.read([...ids, ...outside], {
+        decode: scope !== undefined || request.readValues,
+      });
       const withDrift = await planWithDrift(
         clusters,
         request.mode,
@@ -94,7 +101,7 @@ export async function deploy(ctx: CommandContext, request: DeployRequest): Promi
       plan = planFor(request.rendered);
       throwBlockers(plan);
       if (interrupts.soft.signal.aborted) throw new InterruptedError("interrupted; nothing was changed");
-      await request.review?.(plan, clusters);
+      await request.review?.(plan, deployed);
       if (interrupts.soft.signal.aborted) throw new InterruptedError("interrupted; nothing was changed");
       const rendered = (await request.beforeChanges?.()) ?? request.rendered;
       if (rendered !== request.rendered) plan = planFor(rendered);

@@ -4,11 +4,11 @@
 // --interactive the person at the terminal says yes or no once for the whole
 // plan. The lock is held meanwhile, so what was shown is what runs.
 import { UsageError } from "../errors.js";
+import type { DeployedRelease } from "../kube/release-record.js";
 import type { DeployPlan } from "../plan/deploy-plan.js";
 import { formatPlanPreview, planChanges, type ReleaseDetail } from "../plan/plan-preview.js";
 import { countValues, valuesChange } from "../plan/values-change.js";
 import type { RenderedRelease } from "../values/render-releases.js";
-import type { ProjectClusters } from "./clusters.js";
 import type { CommandContext } from "./context.js";
 import { isYes, stdinTerminal, type Terminal } from "./terminal.js";
 
@@ -29,16 +29,24 @@ export function wantsQuestion(ctx: CommandContext, options: ReviewOptions): bool
   return true;
 }
 
-/** Prints the plan's changes; with `ask`, throws unless the answer is yes. */
+/** Whether the review prints the plan (and so the deployed values it compares with): not for -o json without -i. */
+export function reviewShowsValues(ctx: CommandContext, ask: boolean): boolean {
+  return ctx.globals().output !== "json" || ask; // the JSON report says what each release did
+}
+
+/**
+ * Prints the plan's changes; with `ask`, throws unless the answer is yes.
+ * `deployed`: the latest revisions read under the lock, their values decoded when reviewShowsValues.
+ */
 export async function reviewPlan(
   ctx: CommandContext,
   plan: DeployPlan,
   rendered: readonly RenderedRelease[],
-  clusters: Pick<ProjectClusters, "read">,
+  deployed: ReadonlyMap<string, DeployedRelease>,
   ask: boolean,
 ): Promise<void> {
-  if (ctx.globals().output === "json" && !ask) return; // the JSON report says what each release did
-  const details = await releaseDetails(plan, rendered, clusters);
+  if (!reviewShowsValues(ctx, ask)) return;
+  const details = releaseDetails(plan, rendered, deployed);
   ctx.io.stderr.write(`${formatPlanPreview(plan, details)}\n`);
   if (!ask || !planChanges(plan)) return;
   const answer = await terminalOf(ctx).ask("Go ahead with this plan? [y/N] ");
@@ -47,15 +55,13 @@ export async function reviewPlan(
   }
 }
 
-/** Chart and values of the releases to install or upgrade; for upgrades, one read of their deployed values. */
-async function releaseDetails(
+/** Chart and values of the releases to install or upgrade; for upgrades, the values changed since the deployed revision. */
+function releaseDetails(
   plan: DeployPlan,
   rendered: readonly RenderedRelease[],
-  clusters: Pick<ProjectClusters, "read">,
-): Promise<Map<string, ReleaseDetail>> {
+  deployed: ReadonlyMap<string, DeployedRelease>,
+): Map<string, ReleaseDetail> {
   const byId = new Map(rendered.map((r) => [r.release.id, r]));
-  const upgrades = plan.releases.filter((r) => r.action === "upgrade").map((r) => r.id);
-  const deployed = upgrades.length > 0 ? await clusters.read(upgrades, { decode: true }) : new Map();
   const details = new Map<string, ReleaseDetail>();
   for (const p of plan.releases) {
     const r = byId.get(p.id);

@@ -42,7 +42,10 @@ export interface RunRecorder {
 
 export type RunToRecord = Omit<StartedRun, "id" | "who" | "startedAt">;
 
-/** Writes the started record (throws when it cannot), prunes old ones (warns when it cannot). */
+/**
+ * Writes the started record (throws when it cannot), and starts pruning old ones (warns when it
+ * cannot); `complete` waits for the pruning, so call it once the run is done, whatever its end.
+ */
 export async function startRecording(
   ctx: CommandContext,
   store: RunRecordStore,
@@ -68,10 +71,12 @@ export async function startRecording(
   }
   const say = (text: string) => ctx.io.stderr.write(`${text}\n`);
   say(`run ${record.id} recorded in ${store.namespace}/${recordName(record.id)}`);
-  await prune(store, run.environment, say);
+  // Pruning old records is no step of the run: it goes on beside the first helm calls, finished before the record is.
+  const pruned = prune(store, run.environment, say);
   return {
     id: record.id,
     async complete(outcome, readAfter) {
+      await pruned;
       try {
         record = completedRecord(record, outcome, await readAfter(), new Date());
         await store.replace(record);

@@ -1,12 +1,14 @@
 // One session per command: it owns the adapters the command needs (helm, the
 // Kubernetes API, Vault, SOPS files), each created on first use and at most
-// once — one helm version check, one Vault login (single-use AppRole secret
-// IDs work), one decryption per SOPS file — and hands them to the core as
+// once — one helm version check (remembered per helm binary: see
+// helm/version-cache.ts), one Vault login (single-use AppRole secret IDs
+// work), one decryption per SOPS file — and hands them to the core as
 // parameters. Nothing here starts at import time or reads process.env: the
 // environment is the one the command was given (io.env).
 import { clusterKey } from "../config/cluster-ref.js";
 import { UsageError } from "../errors.js";
 import { detectHelm, HelmClient } from "../helm/client.js";
+import { cachedHelmVersion } from "../helm/version-cache.js";
 import type { Cluster } from "../kube/cluster.js";
 import type { ClusterRef, Project } from "../model/project.js";
 import type { Redactor } from "../secrets/redactor.js";
@@ -102,9 +104,9 @@ export class Session {
 
   async #createHelm(binary: string): Promise<HelmClient> {
     const io = this.#io;
-    let detected: Awaited<ReturnType<typeof detectHelm>>;
+    let detected: Awaited<ReturnType<typeof cachedHelmVersion>>;
     try {
-      detected = await detectHelm(binary, io.env);
+      detected = await cachedHelmVersion(binary, io.env, () => detectHelm(binary, io.env));
     } catch (error) {
       throw new UsageError(
         `cannot run helm (${binary}): ${error instanceof Error ? error.message : String(error)}`,
@@ -112,9 +114,14 @@ export class Session {
       );
     }
     const redactor = this.#redactor;
+    if (detected.cached && this.#debug())
+      io.stderr.write(
+        `[debug] ${binary} is helm ${detected.version} (remembered for this binary, see helm/version-cache.ts)\n`,
+      );
     return new HelmClient({
       binary,
-      ...detected,
+      major: detected.major,
+      version: detected.version,
       env: io.env,
       redactor,
       onCall: this.#debug()

@@ -110,12 +110,13 @@ export function unrendered(release: Release): RenderedRelease {
 
 /**
  * Loads, selects and renders (every secret resolved), finding helm meanwhile:
- * all before a cluster is touched. `updateLock`: `releases deps --update` first.
+ * all before a cluster is touched. `updateLock`: `releases deps --update` first;
+ * `connect`: connect to the selected releases' clusters meanwhile too (no request is made).
  */
 export async function prepareRendered(
   ctx: CommandContext,
   helmBinary: string | undefined,
-  options: { updateLock?: boolean; addRepositories?: boolean } = {},
+  options: { updateLock?: boolean; addRepositories?: boolean; connect?: boolean } = {},
 ): Promise<{ workspace: Workspace; rendered: RenderedRelease[]; helm: HelmClient }> {
   const helmReady = ctx.session.helm(helmBinary);
   const [{ checkHelmSupport }, { prepareRepositories }] = await Promise.all([
@@ -128,6 +129,8 @@ export async function prepareRendered(
     await lockCharts(ctx, { update: true, helmBinary });
   }
   const workspace = await openWorkspace(ctx);
+  if (options.connect)
+    ctx.session.clustersOf(workspace.project).prefetch(workspace.selected.map((r) => r.id));
   const rendered = await renderSelected(workspace, ctx, workspace.selected, helmBinary);
   const helm = await helmReady;
   checkHelmSupport(helm.major, workspace.selected);

@@ -56,6 +56,7 @@ async function diff(ctx: CommandContext, options: DiffOptions): Promise<void> {
   const globals = ctx.globals();
   const { workspace, rendered, helm } = await prepareRendered(ctx, options.helmBinary, {
     addRepositories: true,
+    connect: true,
   });
   if (nothingSelected(workspace, ctx)) return;
   const clusters = ctx.session.clustersOf(workspace.project);

@@ -6,7 +6,7 @@ import { formatTable } from "../../report/table.js";
 import type { CommandContext } from "../context.js";
 import { deploy, readPlan } from "../deploy.js";
 import { debugRequests } from "../drift.js";
-import { type ReviewOptions, reviewPlan, wantsQuestion } from "../review.js";
+import { type ReviewOptions, reviewPlan, reviewShowsValues, wantsQuestion } from "../review.js";
 import { addRunOptions, type RunOptions } from "../run-options.js";
 import { nothingSelected, prepareRendered } from "../workspace.js";
 
@@ -95,6 +95,7 @@ async function syncOrApply(ctx: CommandContext, options: SyncOptions, mode: Plan
   const ask = !options.dryRun && wantsQuestion(ctx, options);
   const { workspace, rendered } = await prepareRendered(ctx, options.helmBinary, {
     updateLock: options.updateLock,
+    connect: true,
   });
   if (nothingSelected(workspace, ctx)) return;
   if (options.dryRun) {
@@ -114,7 +115,8 @@ async function syncOrApply(ctx: CommandContext, options: SyncOptions, mode: Plan
     mode,
     command: options.force ? "apply --force" : mode,
     options,
-    review: (plan, clusters) => reviewPlan(ctx, plan, rendered, clusters, ask),
+    review: (plan, deployed) => reviewPlan(ctx, plan, rendered, deployed, ask),
+    readValues: reviewShowsValues(ctx, ask),
   });
 }
 
