@@ -86,13 +86,16 @@ export async function acquireLock(cluster: Cluster, options: LockOptions): Promi
   });
   const liveness = () => ({ now: Date.now(), host: proc.host, isAlive: proc.isAlive });
 
+  /** The lease as this run last wrote it: release starts from it, and reads only if someone wrote since. */
+  let written: LeaseObject | undefined;
   for (;;) {
     const current = await readLock(cluster, namespace);
     const holders = current ? liveHolders(parseHolders(annotationOf(current)), liveness()) : [];
     const conflicts = conflictsWith(holders, run, options.releases);
     if (conflicts.length === 0) {
       const next = withHolder(holders, me(new Date().toISOString()));
-      if (await writeLock(cluster, namespace, current, next)) break;
+      written = await writeLock(cluster, namespace, current, next);
+      if (written) break;
       continue; // someone changed the lock between our read and write: look again
     }
     const who = conflicts.map((c) => describeHolder(c.holder, c.shared)).join("; ");
@@ -125,7 +128,9 @@ export async function acquireLock(cluster: Cluster, options: LockOptions): Promi
         }
         const holders = parseHolders(annotationOf(current));
         const renewed = { ...mine, renewed: new Date().toISOString() };
-        if (await writeLock(cluster, namespace, current, withHolder(holders, renewed))) {
+        const result = await writeLock(cluster, namespace, current, withHolder(holders, renewed));
+        if (result) {
+          written = result;
           lastRenewal = Date.now();
           return;
         }
@@ -148,7 +153,8 @@ export async function acquireLock(cluster: Cluster, options: LockOptions): Promi
       clearInterval(timer);
       for (let attempt = 0; attempt < 5; attempt++) {
         try {
-          const current = await readLock(cluster, namespace);
+          // First from the lease as we wrote it (one request when nobody wrote since; a 409 if someone did).
+          const current = attempt === 0 && written ? written : await readLock(cluster, namespace);
           if (!current) return;
           const holders = parseHolders(annotationOf(current));
           if (!holders.some((h) => h.run === run)) return;
@@ -174,13 +180,13 @@ async function readLock(cluster: Cluster, namespace: string): Promise<LeaseObjec
   }
 }
 
-/** Creates or replaces the lock with `holders`; false when another writer got there first. */
+/** Creates or replaces the lock with `holders`: the lease written, or undefined when another writer got there first. */
 async function writeLock(
   cluster: Cluster,
   namespace: string,
   current: LeaseObject | undefined,
   holders: readonly LockHolder[],
-): Promise<boolean> {
+): Promise<LeaseObject | undefined> {
   const newest = holders.at(-1);
   const body: LeaseObject = {
     metadata: {
@@ -195,11 +201,11 @@ async function writeLock(
     },
   };
   try {
-    if (current) await cluster.leases.replace(namespace, LOCK_NAME, body);
-    else await cluster.leases.create(namespace, body);
-    return true;
+    return current
+      ? await cluster.leases.replace(namespace, LOCK_NAME, body)
+      : await cluster.leases.create(namespace, body);
   } catch (error) {
-    if (code(error) === 409) return false;
+    if (code(error) === 409) return undefined;
     throw lockError(error, namespace, cluster.context);
   }
 }
