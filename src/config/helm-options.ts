@@ -73,10 +73,17 @@ export function helmOptions(
 }
 
 export function checkHelmArg(arg: string, location: SourceLocation, kind: HelmCommandKind): void {
-  const flag = arg.split("=")[0]!;
-  for (const [pattern, instead] of CONTROLLED) {
-    if (pattern.test(flag)) {
-      throw new ConfigError(`args.${kind}: ${flag} is not allowed: ${instead}`, { location });
-    }
+  const controlled = controlledFlag(arg);
+  if (controlled) {
+    throw new ConfigError(`args.${kind}: ${controlled.flag} is not allowed: ${controlled.instead}`, {
+      location,
+    });
   }
+}
+
+/** The flag of `arg` when releases controls it (args may not carry it), with what to write instead. */
+export function controlledFlag(arg: string): { flag: string; instead: string } | undefined {
+  const flag = arg.split("=")[0]!;
+  const found = CONTROLLED.find(([pattern]) => pattern.test(flag));
+  return found && { flag, instead: found[1] };
 }

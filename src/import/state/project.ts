@@ -1,6 +1,7 @@
 // A helmfile state (environments, repositories, helmDefaults, templates,
 // releases, helmfiles) as the parts of a releases.yaml.
 import type { Finding } from "../finding.js";
+import { addHelmArgs, HELM_ARGS_KEYS, type HelmArgs } from "./helm-args.js";
 import { asList, isPlainObject, type StateFile } from "./load.js";
 import { convertRelease, type OutputPaths, type ReleaseContext } from "./release.js";
 import { filesOptional, HELM_OPTION_KEYS, helmOption, type KeyContext } from "./release-keys.js";
@@ -260,7 +261,19 @@ function keyContext(
 function helmDefaults(value: Record<string, unknown>, ctx: ReleaseContext): Partial<ConvertedState> {
   const defaults: Record<string, unknown> = {};
   let kubeContext: string | undefined;
+  const args: HelmArgs = {};
+  for (const key of HELM_ARGS_KEYS) {
+    if (!(key in value)) continue;
+    const line = ctx.state.lines.key(value, key);
+    addHelmArgs(
+      key,
+      value[key],
+      args,
+      keyContext(ctx.state, ctx.findings, ctx.paths, line, `helmDefaults.${key}`),
+    );
+  }
   for (const [key, v] of Object.entries(value)) {
+    if ((HELM_ARGS_KEYS as readonly string[]).includes(key)) continue;
     const line = ctx.state.lines.key(value, key);
     const construct = `helmDefaults.${key}`;
     if (DEFAULT_KEYS.has(key) && typeof v !== "string") defaults[key] = v;
@@ -274,18 +287,12 @@ function helmDefaults(value: Record<string, unknown>, ctx: ReleaseContext): Part
         line,
         construct,
         severity: "left",
-        why: ARGS_KEYS.has(key)
-          ? "helmfile passes these flags to helm as written; releases checks each command's flags"
-          : `defaults have no "${key}" in releases`,
-        suggestion: ARGS_KEYS.has(key)
-          ? "list them under defaults.args.sync / template / diff / lint (flags releases controls, like --wait or --values, are refused there)"
-          : undefined,
+        why: `defaults have no "${key}" in releases`,
       });
   }
+  if (Object.keys(args).length > 0) defaults.args = args;
   return { defaults: Object.keys(defaults).length ? defaults : undefined, kubeContext };
 }
-
-const ARGS_KEYS = new Set(["args", "syncArgs", "diffArgs", "templateArgs"]);
 
 /** `{{ if … }}` around releases in the state file: a condition on each release inside. */
 function applyBlocks(

@@ -31,7 +31,12 @@ export interface KeyContext {
 const HOOK_EVENTS = new Set<string>(hookEvents);
 const TARGET_KEYS = new Set(["group", "version", "kind", "name", "namespace"]);
 
-function left(ctx: KeyContext, why: string, suggestion?: string, construct = ctx.construct): undefined {
+export function left(
+  ctx: KeyContext,
+  why: string,
+  suggestion?: string,
+  construct = ctx.construct,
+): undefined {
   ctx.findings.push({
     file: ctx.state.display,
     line: ctx.line,
@@ -60,7 +65,7 @@ function tree(value: unknown, ctx: KeyContext): unknown {
 }
 
 /** A value releases reads literally (not a template): undefined, with a finding, when it is templated. */
-function literal(value: unknown, ctx: KeyContext): unknown {
+export function literal(value: unknown, ctx: KeyContext): unknown {
   if (!holdsTemplate(value)) return value;
   const shown = typeof value === "string" ? originalText(value, ctx.state) : "a template";
   return left(

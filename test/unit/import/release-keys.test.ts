@@ -116,12 +116,63 @@ releases: []
       takeOwnership: true,
       serverSide: false,
       force: true,
+      args: { sync: ["--dependency-update"] },
+    });
+    expect(left.map((f) => [f.construct, f.line])).toEqual([["helmDefaults.recreatePods", 18]]);
+    valid(releasesYaml);
+  });
+
+  it("turns helmDefaults' extra flags into defaults.args per command, split as helmfile splits them", async () => {
+    const { releasesYaml, left } = await importOf({
+      "helmfile.yaml": `helmDefaults:
+  templateArgs: ["--enable-dns"]
+  args:
+    - --kube-insecure-skip-tls-verify
+    - --burst-limit 200
+  syncArgs: --dependency-update
+releases: []
+`,
+    });
+    expect(left).toEqual([]);
+    expect(releasesYaml.defaults).toEqual({
+      args: {
+        sync: ["--kube-insecure-skip-tls-verify", "--burst-limit", "200", "--dependency-update"],
+        template: ["--kube-insecure-skip-tls-verify", "--burst-limit", "200", "--enable-dns"],
+        diff: ["--kube-insecure-skip-tls-verify", "--burst-limit", "200", "--enable-dns"],
+        lint: ["--kube-insecure-skip-tls-verify", "--burst-limit", "200"],
+      },
+    });
+    valid(releasesYaml);
+  });
+
+  it("leaves helm-diff's diffArgs, flags releases controls, and templated flags, each with why and a rewrite", async () => {
+    const { releasesYaml, left } = await importOf({
+      "helmfile.yaml.gotmpl": `helmDefaults:
+  diffArgs: ["--context", "3"]
+  syncArgs: ["--wait-for-jobs --timeout 10m"]
+  templateArgs: ["--kube-version {{ .Values.kube }}"]
+  args: ["--burst-limit=100"]
+releases: []
+`,
     });
     expect(left.map((f) => [f.construct, f.line])).toEqual([
-      ["helmDefaults.syncArgs", 17],
-      ["helmDefaults.recreatePods", 18],
+      ["helmDefaults.diffArgs", 2],
+      ["helmDefaults.syncArgs", 3],
+      ["helmDefaults.templateArgs", 4],
     ]);
-    expect(left[0]!.suggestion).toMatch(/defaults\.args\.sync/);
+    expect(left[0]!.why).toMatch(/helm-diff plugin/);
+    expect(left[0]!.suggestion).toMatch(/defaults\.args\.diff/);
+    expect(left[1]!.why).toBe("--timeout is not allowed in releases' args: use timeout:");
+    expect(left[1]!.suggestion).toBe("write the other flags under defaults.args.sync");
+    expect(left[2]!.why).toMatch(/not a template in releases/);
+    expect(releasesYaml.defaults).toEqual({
+      args: {
+        sync: ["--burst-limit=100"],
+        template: ["--burst-limit=100"],
+        diff: ["--burst-limit=100"],
+        lint: ["--burst-limit=100"],
+      },
+    });
     valid(releasesYaml);
   });
 });
