@@ -62,11 +62,18 @@ describe("where the time of a run goes", () => {
     const { phases } = phasesOf(
       profile([
         {
-          frames: [main, load, { functionName: "", url: "file:///r/node_modules/handlebars/dist/handlebars.js" }],
+          frames: [
+            main,
+            load,
+            { functionName: "", url: "file:///r/node_modules/handlebars/dist/handlebars.js" },
+          ],
           ms: 17,
         },
         {
-          frames: [main, { functionName: "compile", url: "file:///r/node_modules/handlebars/dist/handlebars.js" }],
+          frames: [
+            main,
+            { functionName: "compile", url: "file:///r/node_modules/handlebars/dist/handlebars.js" },
+          ],
           ms: 3,
         },
       ]),
