@@ -1,5 +1,9 @@
 // RFC 6902 JSON Patch over plain JSON values (pure). Returns a new value; the
 // input is not changed. A failed operation throws a JsonPatchError saying which.
+// One leniency, kustomize's (evanphx/json-patch v4, which helmfile's jsonPatches
+// run through): `replace` of a key missing from an existing map sets it, as a
+// patch of `/spec/strategy/type` into a chart's `strategy: {}` expects. A
+// missing parent or list index is still an error.
 
 export class JsonPatchError extends Error {}
 
@@ -32,6 +36,10 @@ function get(doc: Json, path: string[], pointer: string): Json {
     }
   }
   return current;
+}
+
+function isMap(value: Json): value is Record<string, Json> {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
 function parentOf(doc: Json, path: string[], pointer: string): [Json, string] {
@@ -77,13 +85,17 @@ export function applyJsonPatch(document: Json, operations: readonly Record<strin
       case "remove":
         doc = remove(doc, pointer);
         break;
-      case "replace":
-        get(doc, parsePointer(pointer), pointer);
-        doc =
-          parsePointer(pointer).length === 0
-            ? clone(op.value)
-            : add(remove(doc, pointer), pointer, clone(op.value));
+      case "replace": {
+        const path = parsePointer(pointer);
+        if (path.length === 0) {
+          doc = clone(op.value);
+          break;
+        }
+        const [parent, key] = parentOf(doc, path, pointer);
+        const missingKey = isMap(parent) && !(key in parent);
+        doc = add(missingKey ? doc : remove(doc, pointer), pointer, clone(op.value));
         break;
+      }
       case "move": {
         const from = String(op.from);
         const value = get(doc, parsePointer(from), from);

@@ -50,6 +50,12 @@ describe("JSON patch (RFC 6902)", () => {
     [[{ op: "move", from: "/a", path: "/b" }], { a: 1 }, { b: 1 }],
     [[{ op: "copy", from: "/a", path: "/b" }], { a: [1] }, { a: [1], b: [1] }],
     [[{ op: "test", path: "/a", value: 1 }], { a: 1 }, { a: 1 }],
+    // kustomize's leniency (what helmfile's jsonPatches do): replace sets a key missing from an existing map
+    [
+      [{ op: "replace", path: "/spec/strategy/type", value: "Recreate" }],
+      { spec: { strategy: {} } },
+      { spec: { strategy: { type: "Recreate" } } },
+    ],
   ])("%j on %j gives %j", (ops, doc, expected) => {
     expect(applyJsonPatch(doc, ops)).toEqual(expected);
   });
@@ -57,6 +63,7 @@ describe("JSON patch (RFC 6902)", () => {
   it.each([
     [[{ op: "remove", path: "/missing" }], "/missing does not exist"],
     [[{ op: "replace", path: "/a/9", value: 1 }], "/a/9 does not exist"],
+    [[{ op: "replace", path: "/c/d", value: 1 }], "/c/d does not exist"],
     [[{ op: "test", path: "/b", value: 2 }], "test /b failed"],
   ])("%j fails: %s", (ops, message) => {
     expect(() => applyJsonPatch({ a: [1], b: 1 }, ops)).toThrow(message);

@@ -1,0 +1,168 @@
+#!/usr/bin/env node
+// Import correctness, measured against helmfile itself: for each helmfile
+// project of the corpus, `helmfile template` of the original and `releases
+// template` of what `releases import` made of it, compared object by object
+// (kind, namespace, name → the whole object as data). Printed, not asserted:
+// a table per project, then every difference and what the import left.
+//
+// The corpus: the import e2e stack (test/e2e/import/stack), and helmfile's own
+// published test inputs — the `input/` of each case in helmfile v1.8.0's
+// test/integration/test-cases, from the Go module cache (the same download the
+// toolchain's helmfile build uses). A case is compared when both tools can run it
+// here: its charts are local (the machine reaches no chart repository) and
+// `helmfile template` succeeds without the arguments its test script passes.
+// Every case not compared is listed with the reason.
+//
+// usage: npm run build && scripts/toolchain helmfile && . scripts/env
+//        node test/bench/import-vs-helmfile.mjs [case-name-substring...] [--keep]
+import { execFileSync, spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import { isDeepStrictEqual } from "node:util";
+import { parseAllDocuments } from "yaml";
+import { cli, root } from "./paths.mjs";
+
+const HELMFILE_VERSION = /HELMFILE_VERSION=(\S+)/.exec(readFileSync(join(root, "scripts/toolchain"), "utf8"))[1];
+const args = process.argv.slice(2);
+const keepAt = args.indexOf("--keep");
+const keep = keepAt >= 0 && args.splice(keepAt, 1).length > 0;
+const scratch = mkdtempSync(join(tmpdir(), "releases-import-vs-helmfile-"));
+
+function run(command, argv, cwd) {
+  const r = spawnSync(command, argv, { cwd, encoding: "utf8", timeout: 120_000, env: process.env });
+  return { code: r.status ?? 1, stdout: r.stdout ?? "", stderr: r.stderr ?? String(r.error ?? "") };
+}
+
+/** Every object of a manifest stream as data, keyed kind/namespace/name. */
+function objects(text) {
+  const out = new Map();
+  for (const doc of parseAllDocuments(text)) {
+    const data = doc.toJS();
+    if (!data?.kind) continue;
+    out.set(`${data.kind}/${data.metadata?.namespace ?? "-"}/${data.metadata?.name}`, data);
+  }
+  return out;
+}
+
+function helmfileModule() {
+  const cache = execFileSync("go", ["env", "GOMODCACHE"], { encoding: "utf8" }).trim();
+  const dir = join(cache, `github.com/helmfile/helmfile@${HELMFILE_VERSION}`);
+  if (!existsSync(dir)) execFileSync("go", ["mod", "download", "-json", `github.com/helmfile/helmfile@${HELMFILE_VERSION}`]);
+  return dir;
+}
+
+/** The cases: { name, dir (the project, inside a copy of its tree), file (the state file) }. */
+function corpus() {
+  const cases = [];
+  const stack = join(scratch, "stack");
+  cpSync(join(root, "test/e2e/import/stack"), stack, { recursive: true });
+  cases.push({ name: "releases: test/e2e/import/stack", dir: stack, environment: "production" });
+  // Copied whole: inputs reach shared charts as ../../../charts.
+  const tree = join(scratch, "helmfile-test");
+  cpSync(join(helmfileModule(), "test/integration"), tree, { recursive: true });
+  for (const name of readdirSync(join(tree, "test-cases")).sort()) {
+    const dir = join(tree, "test-cases", name, "input");
+    if (existsSync(dir)) cases.push({ name: `helmfile: test-cases/${name}`, dir });
+  }
+  return cases.filter((c) => args.length === 0 || args.some((a) => c.name.includes(a)));
+}
+
+/** Why a case cannot run here, from its files; undefined when it can. */
+function cannotRun(dir) {
+  const state = readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && /\.ya?ml(\.gotmpl)?$/.test(e.name))
+    .map((e) => relative(dir, join(e.parentPath, e.name)));
+  for (const f of state) {
+    const text = readFileSync(join(dir, f), "utf8");
+    const remote = /^\s*-?\s*chart:\s*["']?(oci:\/\/|[\w.-]+\/[\w.-]+\s*$|git::|https?:)/m.exec(text);
+    if (remote && !/chart:\s*["']?\.{1,2}\//.test(remote[0])) return `a chart from a repository (${remote[0].trim()})`;
+  }
+  return undefined;
+}
+
+function compare(c) {
+  if (!["helmfile.yaml", "helmfile.yaml.gotmpl", "helmfile.d"].some((f) => existsSync(join(c.dir, f))))
+    return { name: c.name, skipped: "no helmfile.yaml or helmfile.d in input/ (its test script names the file)" };
+  const why = cannotRun(c.dir);
+  if (why) return { name: c.name, skipped: why };
+  const env = c.environment ? ["-e", c.environment] : [];
+  const theirs = run("helmfile", [...env, "template", "--skip-deps"], c.dir);
+  if (theirs.code !== 0)
+    return { name: c.name, skipped: `helmfile template fails here: ${lastLine(theirs.stderr)}` };
+  const imported = run(process.execPath, [cli, "import"], c.dir);
+  const left = [...imported.stdout.matchAll(/^\s*\S+:\d+\s+(.*)$/gm)].length;
+  if (imported.code !== 0 && imported.code !== 2)
+    return { name: c.name, failed: `import exited ${imported.code}: ${lastLine(imported.stderr)}` };
+  if (!existsSync(join(c.dir, "releases.yaml")))
+    return { name: c.name, failed: `import wrote no releases.yaml (exit ${imported.code}): ${lastLine(imported.stdout + imported.stderr)}` };
+  const hasEnvironments = /^environments:/m.test(readFileSync(join(c.dir, "releases.yaml"), "utf8"));
+  const ours = run(process.execPath, [cli, ...(env.length ? env : hasEnvironments ? ["-e", "default"] : []), "template"], c.dir);
+  const a = objects(theirs.stdout);
+  if (a.size === 0) return { name: c.name, skipped: "helmfile template renders no object here" };
+  if (ours.code !== 0)
+    return { name: c.name, helmfile: a.size, failed: `releases template exited ${ours.code}: ${lastLine(ours.stderr)}`, importLeft: imported.code === 2, report: imported.stdout };
+  const b = objects(ours.stdout);
+  const differ = [...a.keys()].filter((k) => b.has(k) && !isDeepStrictEqual(a.get(k), b.get(k)));
+  return {
+    name: c.name,
+    helmfile: a.size,
+    releases: b.size,
+    same: [...a.keys()].filter((k) => b.has(k) && isDeepStrictEqual(a.get(k), b.get(k))).length,
+    differ,
+    onlyHelmfile: [...a.keys()].filter((k) => !b.has(k)),
+    onlyReleases: [...b.keys()].filter((k) => !a.has(k)),
+    importLeft: imported.code === 2,
+    report: imported.stdout,
+    left,
+    detail: differ.map((k) => firstDifference(k, a.get(k), b.get(k))),
+  };
+}
+
+function firstDifference(key, x, y, path = "") {
+  if (isDeepStrictEqual(x, y)) return undefined;
+  if (x && y && typeof x === "object" && typeof y === "object" && !Array.isArray(x)) {
+    for (const k of new Set([...Object.keys(x), ...Object.keys(y)])) {
+      const d = firstDifference(key, x[k], y[k], `${path}.${k}`);
+      if (d) return d;
+    }
+  }
+  return `${key} ${path || "."}: helmfile ${JSON.stringify(x)?.slice(0, 80)}, releases ${JSON.stringify(y)?.slice(0, 80)}`;
+}
+
+const lastLine = (text) => text.trim().split("\n").filter(Boolean).at(-1)?.slice(0, 160) ?? "";
+
+try {
+  console.log(`releases import beside helmfile ${run("helmfile", ["--version"]).stdout.trim()}, ${run("helm", ["version", "--short"]).stdout.trim()}\n`);
+  const results = corpus().map((c) => {
+    const r = compare(c);
+    const shown = r.skipped
+      ? `not compared: ${r.skipped}`
+      : r.failed
+        ? `FAILED: ${r.failed}`
+        : `${r.same}/${r.helmfile} objects the same` +
+          (r.differ.length ? `, ${r.differ.length} differ` : "") +
+          (r.onlyHelmfile.length ? `, ${r.onlyHelmfile.length} only helmfile renders` : "") +
+          (r.onlyReleases.length ? `, ${r.onlyReleases.length} only releases renders` : "") +
+          (r.importLeft ? `; import left ${r.left} construct(s)` : "; import converted everything");
+    console.log(`${r.name.padEnd(70)} ${shown}`);
+    return r;
+  });
+  const compared = results.filter((r) => !r.skipped);
+  const identical = compared.filter((r) => !r.failed && r.differ.length + r.onlyHelmfile.length + r.onlyReleases.length === 0);
+  console.log(
+    `\n${results.length} projects: ${compared.length} compared, ${identical.length} render the same objects in both tools, ` +
+      `${results.length - compared.length} not compared (reasons above)`,
+  );
+  for (const r of compared.filter((x) => !identical.includes(x))) {
+    console.log(`\n## ${r.name}`);
+    for (const d of r.detail ?? []) console.log(`  differs: ${d}`);
+    for (const k of r.onlyHelmfile ?? []) console.log(`  only helmfile: ${k}`);
+    for (const k of r.onlyReleases ?? []) console.log(`  only releases: ${k}`);
+    if (r.failed) console.log(`  ${r.failed}`);
+    if (r.importLeft) console.log(r.report.replace(/^/gm, "  | "));
+  }
+} finally {
+  if (keep) console.log(`\nkept in ${relative(process.cwd(), scratch) || scratch}`);
+  else rmSync(scratch, { recursive: true, force: true });
+}
