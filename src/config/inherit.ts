@@ -3,6 +3,8 @@
 // merge key by key; every other field — lists included — is replaced, as in
 // Helmfile. Each field remembers where it is written, so an error in a field
 // that came from a template points at the template.
+import { dirname } from "node:path";
+import { isDeepStrictEqual } from "node:util";
 import { ConfigError, type SourceLocation } from "../errors.js";
 import { didYouMean } from "../util/suggest.js";
 import type { ProblemList } from "./problems.js";
@@ -17,7 +19,7 @@ export interface ReleaseTemplate {
   path: FieldPath;
 }
 
-/** Every template of every file, by name; a name defined twice is a problem. */
+/** Every template of every file, by name; a name defined twice (differently) is a problem. */
 export function collectTemplates(
   files: readonly ProjectFile[],
   problems: ProblemList,
@@ -27,6 +29,14 @@ export function collectTemplates(
     for (const [name, template] of Object.entries(raw.templates ?? {})) {
       const path = ["templates", name];
       const first = templates.get(name);
+      // The same template written alike in two files of one directory (its paths resolve alike):
+      // one template, as `releases import` writes helmfile.d files that share a base.
+      if (
+        first &&
+        dirname(first.source.file) === dirname(source.file) &&
+        isDeepStrictEqual(first.raw, template)
+      )
+        continue;
       if (first) {
         const at = first.source.locate(first.path, { key: true });
         problems.add(

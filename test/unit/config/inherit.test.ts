@@ -36,6 +36,21 @@ const TEMPLATES = [
 ];
 
 describe("templates and inherit", () => {
+  it("takes a template written alike in two files of one directory as one (helmfile.d files sharing a base)", async () => {
+    const base = "templates:\n  base: { chart: ./charts/web, namespace: apps, values: [v/a.yaml] }\n";
+    const project = await load({
+      "/p/releases.yaml": "include: [releases.d/a.yaml, releases.d/b.yaml]\nreleases: []\n",
+      "/p/releases.d/a.yaml": `${base}releases:\n  - { name: one, inherit: [base] }\n`,
+      "/p/releases.d/b.yaml": `${base}releases:\n  - { name: two, inherit: [base] }\n`,
+      "/p/releases.d/charts/web/Chart.yaml": "name: web\n",
+      "/p/releases.d/v/a.yaml": "",
+    });
+    expect(project.releases.map((r) => [r.id, r.chart.kind === "local" && r.chart.path])).toEqual([
+      ["apps/one", "/p/releases.d/charts/web"],
+      ["apps/two", "/p/releases.d/charts/web"],
+    ]);
+  });
+
   it("applies templates in order, then the release's own keys: maps merge, lists are replaced", async () => {
     const project = await load({
       "/p/releases.yaml": [
@@ -123,14 +138,24 @@ describe("templates and inherit", () => {
       ),
     },
     {
+      why: "the same template written alike in files of different directories (its paths resolve apart)",
+      yaml: ["templates:", "  base: { chart: ./charts/web }", "include: [sub/more.yaml]", "releases: []"],
+      extra: { "/p/sub/more.yaml": "templates:\n  base: { chart: ./charts/web }\n" },
+      described:
+        '/p/sub/more.yaml:2:3 templates.base: template "base" is defined twice\n  hint: first defined at /p/releases.yaml:2',
+    },
+    {
       why: "a template defined twice across files",
       yaml: [...TEMPLATES, "include: [more.yaml]", "releases: []"],
       extra: { "/p/more.yaml": "templates:\n  base: { chart: ./charts/db }\n" },
       described:
         '/p/more.yaml:2:3 templates.base: template "base" is defined twice\n  hint: first defined at /p/releases.yaml:2',
     },
-  ])("reports $why", async ({ yaml, described, extra }) => {
-    const error = await failure(load({ "/p/releases.yaml": yaml.join("\n"), ...extra }));
-    expect(error.describe()).toEqual(described);
-  });
+  ] as { why: string; yaml: string[]; described: unknown; extra?: Record<string, string> }[])(
+    "reports $why",
+    async ({ yaml, described, extra }) => {
+      const error = await failure(load({ "/p/releases.yaml": yaml.join("\n"), ...extra }));
+      expect(error.describe()).toEqual(described);
+    },
+  );
 });
