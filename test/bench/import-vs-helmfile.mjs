@@ -16,14 +16,16 @@
 // usage: npm run build && scripts/toolchain helmfile && . scripts/env
 //        node test/bench/import-vs-helmfile.mjs [case-name-substring...] [--keep]
 import { execFileSync, spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { chmodSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import { parseAllDocuments } from "yaml";
 import { cli, root } from "./paths.mjs";
 
-const HELMFILE_VERSION = /HELMFILE_VERSION=(\S+)/.exec(readFileSync(join(root, "scripts/toolchain"), "utf8"))[1];
+const HELMFILE_VERSION = /HELMFILE_VERSION=(\S+)/.exec(
+  readFileSync(join(root, "scripts/toolchain"), "utf8"),
+)[1];
 const args = process.argv.slice(2);
 const keepAt = args.indexOf("--keep");
 const keep = keepAt >= 0 && args.splice(keepAt, 1).length > 0;
@@ -48,7 +50,8 @@ function objects(text) {
 function helmfileModule() {
   const cache = execFileSync("go", ["env", "GOMODCACHE"], { encoding: "utf8" }).trim();
   const dir = join(cache, `github.com/helmfile/helmfile@${HELMFILE_VERSION}`);
-  if (!existsSync(dir)) execFileSync("go", ["mod", "download", "-json", `github.com/helmfile/helmfile@${HELMFILE_VERSION}`]);
+  if (!existsSync(dir))
+    execFileSync("go", ["mod", "download", "-json", `github.com/helmfile/helmfile@${HELMFILE_VERSION}`]);
   return dir;
 }
 
@@ -61,6 +64,9 @@ function corpus() {
   // Copied whole: inputs reach shared charts as ../../../charts.
   const tree = join(scratch, "helmfile-test");
   cpSync(join(helmfileModule(), "test/integration"), tree, { recursive: true });
+  // The module cache keeps no file modes: the cases' post-renderer scripts become runnable again.
+  for (const e of readdirSync(tree, { recursive: true, withFileTypes: true }))
+    if (e.isFile() && /\.(ba)?sh$/.test(e.name)) chmodSync(join(e.parentPath, e.name), 0o755);
   for (const name of readdirSync(join(tree, "test-cases")).sort()) {
     const dir = join(tree, "test-cases", name, "input");
     if (existsSync(dir)) cases.push({ name: `helmfile: test-cases/${name}`, dir });
@@ -76,32 +82,50 @@ function cannotRun(dir) {
   for (const f of state) {
     const text = readFileSync(join(dir, f), "utf8");
     const remote = /^\s*-?\s*chart:\s*["']?(oci:\/\/|[\w.-]+\/[\w.-]+\s*$|git::|https?:)/m.exec(text);
-    if (remote && !/chart:\s*["']?\.{1,2}\//.test(remote[0])) return `a chart from a repository (${remote[0].trim()})`;
+    if (remote && !/chart:\s*["']?\.{1,2}\//.test(remote[0]))
+      return `a chart from a repository (${remote[0].trim()})`;
   }
   return undefined;
 }
 
 function compare(c) {
   if (!["helmfile.yaml", "helmfile.yaml.gotmpl", "helmfile.d"].some((f) => existsSync(join(c.dir, f))))
-    return { name: c.name, skipped: "no helmfile.yaml or helmfile.d in input/ (its test script names the file)" };
+    return {
+      name: c.name,
+      skipped: "no helmfile.yaml or helmfile.d in input/ (its test script names the file)",
+    };
   const why = cannotRun(c.dir);
   if (why) return { name: c.name, skipped: why };
   const env = c.environment ? ["-e", c.environment] : [];
   const theirs = run("helmfile", [...env, "template", "--skip-deps"], c.dir);
   if (theirs.code !== 0)
     return { name: c.name, skipped: `helmfile template fails here: ${lastLine(theirs.stderr)}` };
-  const imported = run(process.execPath, [cli, "import"], c.dir);
+  const out = join(c.dir, "releases-import");
+  const imported = run(process.execPath, [cli, "import", "--out", out], c.dir);
   const left = [...imported.stdout.matchAll(/^\s*\S+:\d+\s+(.*)$/gm)].length;
   if (imported.code !== 0 && imported.code !== 2)
     return { name: c.name, failed: `import exited ${imported.code}: ${lastLine(imported.stderr)}` };
-  if (!existsSync(join(c.dir, "releases.yaml")))
-    return { name: c.name, failed: `import wrote no releases.yaml (exit ${imported.code}): ${lastLine(imported.stdout + imported.stderr)}` };
-  const hasEnvironments = /^environments:/m.test(readFileSync(join(c.dir, "releases.yaml"), "utf8"));
-  const ours = run(process.execPath, [cli, ...(env.length ? env : hasEnvironments ? ["-e", "default"] : []), "template"], c.dir);
+  if (!existsSync(join(out, "releases.yaml")))
+    return {
+      name: c.name,
+      failed: `import wrote no releases.yaml (exit ${imported.code}): ${lastLine(imported.stdout + imported.stderr)}`,
+    };
+  const hasEnvironments = /^environments:/m.test(readFileSync(join(out, "releases.yaml"), "utf8"));
+  const ours = run(
+    process.execPath,
+    [cli, ...(env.length ? env : hasEnvironments ? ["-e", "default"] : []), "template"],
+    out,
+  );
   const a = objects(theirs.stdout);
   if (a.size === 0) return { name: c.name, skipped: "helmfile template renders no object here" };
   if (ours.code !== 0)
-    return { name: c.name, helmfile: a.size, failed: `releases template exited ${ours.code}: ${lastLine(ours.stderr)}`, importLeft: imported.code === 2, report: imported.stdout };
+    return {
+      name: c.name,
+      helmfile: a.size,
+      failed: `releases template exited ${ours.code}: ${lastLine(ours.stderr)}`,
+      importLeft: imported.code === 2,
+      report: imported.stdout,
+    };
   const b = objects(ours.stdout);
   const differ = [...a.keys()].filter((k) => b.has(k) && !isDeepStrictEqual(a.get(k), b.get(k)));
   return {
@@ -133,7 +157,9 @@ function firstDifference(key, x, y, path = "") {
 const lastLine = (text) => text.trim().split("\n").filter(Boolean).at(-1)?.slice(0, 160) ?? "";
 
 try {
-  console.log(`releases import beside helmfile ${run("helmfile", ["--version"]).stdout.trim()}, ${run("helm", ["version", "--short"]).stdout.trim()}\n`);
+  console.log(
+    `releases import beside helmfile ${run("helmfile", ["--version"]).stdout.trim()}, ${run("helm", ["version", "--short"]).stdout.trim()}\n`,
+  );
   const results = corpus().map((c) => {
     const r = compare(c);
     const shown = r.skipped
@@ -149,7 +175,9 @@ try {
     return r;
   });
   const compared = results.filter((r) => !r.skipped);
-  const identical = compared.filter((r) => !r.failed && r.differ.length + r.onlyHelmfile.length + r.onlyReleases.length === 0);
+  const identical = compared.filter(
+    (r) => !r.failed && r.differ.length + r.onlyHelmfile.length + r.onlyReleases.length === 0,
+  );
   console.log(
     `\n${results.length} projects: ${compared.length} compared, ${identical.length} render the same objects in both tools, ` +
       `${results.length - compared.length} not compared (reasons above)`,

@@ -4,7 +4,7 @@ import type { Finding } from "../finding.js";
 import { addHelmArgs, HELM_ARGS_KEYS, type HelmArgs } from "./helm-args.js";
 import { asList, isPlainObject, type StateFile } from "./load.js";
 import { convertRelease, type OutputPaths, type ReleaseContext } from "./release.js";
-import { filesOptional, HELM_OPTION_KEYS, helmOption, type KeyContext } from "./release-keys.js";
+import { filesOptional, HELM_OPTION_KEYS, helmOption, type KeyContext, literal } from "./release-keys.js";
 import type { StateBlock } from "./skeleton.js";
 import { resolveString } from "./strings.js";
 
@@ -172,7 +172,15 @@ async function environments(value: Record<string, unknown>, ctx: ReleaseContext)
       if (key === "values" || key === "secrets") {
         env[key] = await valuesList(v, ctx, line(key), key, optional);
       } else if (key === "kubeContext") {
-        env.kubeContext = v;
+        const at = keyContext(
+          ctx.state,
+          ctx.findings,
+          ctx.paths,
+          line(key),
+          `environments.${name}.kubeContext`,
+        );
+        const context = literal(v, at);
+        if (context !== undefined) env.kubeContext = context;
       } else if (key === handler) {
         if (optional && ("values" in fields || "secrets" in fields))
           ctx.findings.push({
@@ -277,7 +285,10 @@ function helmDefaults(value: Record<string, unknown>, ctx: ReleaseContext): Part
     const line = ctx.state.lines.key(value, key);
     const construct = `helmDefaults.${key}`;
     if (DEFAULT_KEYS.has(key) && typeof v !== "string") defaults[key] = v;
-    else if (key === "kubeContext" && typeof v === "string") kubeContext = v;
+    else if (key === "kubeContext" && typeof v === "string")
+      kubeContext = literal(v, keyContext(ctx.state, ctx.findings, ctx.paths, line, construct)) as
+        | string
+        | undefined;
     else if (HELM_OPTION_KEYS.includes(key)) {
       const converted = helmOption(key, v, keyContext(ctx.state, ctx.findings, ctx.paths, line, construct));
       if (converted !== undefined) defaults[key] = converted;

@@ -71,6 +71,22 @@ releases: []
     expect(releasesYaml.environments).toEqual({ a: { kubeContext: "main" }, b: { kubeContext: "other" } });
   });
 
+  it("leaves a templated kubeContext (helmDefaults' or an environment's) instead of writing it out", async () => {
+    const { releasesYaml, left } = await importOf({
+      "helmfile.yaml.gotmpl":
+        "environments:\n  a: {}\n  b:\n    kubeContext: '{{ .Values.b }}'\n---\nhelmDefaults:\n  kubeContext: {{ .Environment.Values.kubeContext }}\nreleases: []\n",
+    });
+    expect(left.map((f) => [f.construct, f.line])).toEqual([
+      ["environments.b.kubeContext", 4],
+      ["helmDefaults.kubeContext", 7],
+    ]);
+    expect(left[1]!.why).toBe(
+      "helmDefaults.kubeContext is not a template in releases ({{ .Environment.Values.kubeContext }})",
+    );
+    expect(JSON.stringify(releasesYaml)).not.toMatch(/RIMPORT|\{\{/);
+    expect(releasesYaml.environments).toEqual({ a: {}, b: {} });
+  });
+
   it("converts repositories: oci: true becomes an oci:// url, credentials from requiredEnv become *Env", async () => {
     const { releasesYaml, left } = await importOf({
       "helmfile.yaml.gotmpl": `repositories:
