@@ -4,6 +4,7 @@
 import { basename, dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { stringify } from "yaml";
 import { type Finding, sortedFindings } from "./finding.js";
+import { type HoistedState, hoist } from "./hoist.js";
 import { loadState, type SourceReader } from "./state/load.js";
 import { type ConvertedState, convertState, emptyState } from "./state/project.js";
 import type { OutputPaths } from "./state/release.js";
@@ -55,7 +56,7 @@ export async function planImport(request: ImportRequest, reader: SourceReader): 
   const states: string[] = [];
   let root: ConvertedState | undefined;
   const rootIncludes: string[] = [];
-  const subs: ConvertedState[] = [];
+  const subs: HoistedState[] = [];
 
   if (entry.kind === "dir") {
     for (const name of (await reader.list(entry.path)) ?? []) {
@@ -99,7 +100,7 @@ export async function planImport(request: ImportRequest, reader: SourceReader): 
       features.add("include:");
     }
     if (out === rootOut) root = converted;
-    else subs.push(converted);
+    else subs.push({ state: converted, outDir: dirname(out) });
     outputs.push({
       out,
       state: converted,
@@ -110,7 +111,7 @@ export async function planImport(request: ImportRequest, reader: SourceReader): 
     root = emptyState();
     outputs.unshift({ out: rootOut, state: root, includes: rootIncludes });
   }
-  hoist(root, subs, findings);
+  hoist(root, dirname(rootOut), subs, findings);
 
   for (const { out, state, includes } of outputs) {
     const isRoot = out === rootOut;
@@ -263,42 +264,3 @@ async function templatedSources(path: string, srcDir: string, reader: SourceRead
 }
 
 /** Environments and repositories belong to releases.yaml: included files' ones move there. */
-function hoist(root: ConvertedState, subs: ConvertedState[], findings: Finding[]): void {
-  for (const sub of subs) {
-    for (const [name, env] of Object.entries(sub.environments)) {
-      const mine = root.environments[name];
-      if (!mine) root.environments[name] = env;
-      else {
-        for (const key of ["values", "secrets"] as const) {
-          if (env[key]) mine[key] = [...((mine[key] as unknown[]) ?? []), ...(env[key] as unknown[])];
-        }
-      }
-    }
-    for (const repo of sub.repositories) {
-      const same = root.repositories.find((r) => r.name === repo.name);
-      if (!same) root.repositories.push(repo);
-      else if (same.url !== repo.url)
-        findings.push({
-          file: "releases.yaml",
-          construct: `repositories: ${String(repo.name)}`,
-          severity: "left",
-          why: `two helmfiles declare repository ${String(repo.name)} with different URLs`,
-        });
-    }
-    for (const [flag, holds] of sub.flags) root.flags.set(flag, holds);
-    root.stateValues.push(...sub.stateValues);
-    if (!root.kubeContext && sub.kubeContext) root.kubeContext = sub.kubeContext;
-  }
-  if (root.flags.size || root.kubeContext || root.stateValues.length) {
-    if (Object.keys(root.environments).length === 0) root.environments.default = {};
-  }
-  for (const [name, env] of Object.entries(root.environments)) {
-    if (root.kubeContext && env.kubeContext === undefined) env.kubeContext = root.kubeContext;
-    if (root.stateValues.length) env.values = [...root.stateValues, ...((env.values as unknown[]) ?? [])];
-    if (root.flags.size) {
-      const imported: Record<string, boolean> = {};
-      for (const [flag, holds] of root.flags) imported[flag.replace(/^imported\./, "")] = holds(name);
-      env.values = [...((env.values as unknown[]) ?? []), { imported }];
-    }
-  }
-}

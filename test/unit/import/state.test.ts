@@ -243,7 +243,8 @@ releases:
       "infra/db.yaml": "releases:\n  - name: db\n    chart: ../charts/app\n",
     });
     expect(releasesYaml.include).toEqual(["apps/releases.yaml", "infra/db.yaml"]);
-    expect(releasesYaml.environments.dev).toEqual({ values: ["env.yaml"] });
+    // apps/helmfile.yaml's env.yaml is apps/env.yaml: written relative to releases.yaml it moved to
+    expect(releasesYaml.environments.dev).toEqual({ values: ["apps/env.yaml"] });
     expect(parse(text("/p/apps/releases.yaml")!)).toEqual({
       releases: [{ name: "web", chart: "../charts/app" }],
     });
@@ -261,6 +262,25 @@ releases:
     expect(releasesYaml.include).toEqual(["releases.d/00-infra.yaml", "releases.d/10-apps.yaml"]);
     expect(Object.keys(releasesYaml.environments)).toEqual(["dev"]);
     expect(parse(text("/p/releases.d/00-infra.yaml")!).releases[0].namespace).toBe("{{environment.name}}");
+  });
+
+  it("writes the environments of helmfile.d files, from a base they share, once and relative to releases.yaml", async () => {
+    const file = (name: string) =>
+      `bases:\n  - ../bases/environments.yaml\n---\nvalues:\n  - ../state.yaml\nreleases:\n  - name: ${name}\n    chart: ../charts/app\n`;
+    const { releasesYaml, left } = await importOf({
+      ...chart,
+      "bases/environments.yaml":
+        "environments:\n  default:\n    values:\n      - ../bases/env.yaml\n      - {path: ../bases/more.yaml}\n      - {inline: true}\n",
+      "bases/env.yaml": "a: 1\n",
+      "bases/more.yaml": "b: 1\n",
+      "state.yaml": "c: 1\n",
+      "helmfile.d/01-app.yaml": file("app"),
+      "helmfile.d/02-infra.yaml": file("infra"),
+    });
+    expect(left).toEqual([]);
+    expect(releasesYaml.environments).toEqual({
+      default: { values: ["state.yaml", "bases/env.yaml", { path: "bases/more.yaml" }, { inline: true }] },
+    });
   });
 });
 
