@@ -15,10 +15,12 @@
 //
 // usage: npm run build && scripts/toolchain helmfile && . scripts/env
 //        node test/bench/import-vs-helmfile.mjs [case-name-substring...] [--keep]
+// test/integration/import/corpus.test.ts keeps the cases that render the same from regressing.
 import { execFileSync, spawnSync } from "node:child_process";
 import { chmodSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
 import { isDeepStrictEqual } from "node:util";
 import { parseAllDocuments } from "yaml";
 import { cli, root } from "./paths.mjs";
@@ -26,10 +28,6 @@ import { cli, root } from "./paths.mjs";
 const HELMFILE_VERSION = /HELMFILE_VERSION=(\S+)/.exec(
   readFileSync(join(root, "scripts/toolchain"), "utf8"),
 )[1];
-const args = process.argv.slice(2);
-const keepAt = args.indexOf("--keep");
-const keep = keepAt >= 0 && args.splice(keepAt, 1).length > 0;
-const scratch = mkdtempSync(join(tmpdir(), "releases-import-vs-helmfile-"));
 
 function run(command, argv, cwd) {
   const r = spawnSync(command, argv, { cwd, encoding: "utf8", timeout: 120_000, env: process.env });
@@ -56,7 +54,8 @@ function helmfileModule() {
 }
 
 /** The cases: { name, dir (the project, inside a copy of its tree), file (the state file) }. */
-function corpus() {
+/** The corpus, copied under `scratch`, its cases whose name contains one of `filters` (all without). */
+function corpus(scratch, filters) {
   const cases = [];
   const stack = join(scratch, "stack");
   cpSync(join(root, "test/e2e/import/stack"), stack, { recursive: true });
@@ -71,7 +70,7 @@ function corpus() {
     const dir = join(tree, "test-cases", name, "input");
     if (existsSync(dir)) cases.push({ name: `helmfile: test-cases/${name}`, dir });
   }
-  return cases.filter((c) => args.length === 0 || args.some((a) => c.name.includes(a)));
+  return cases.filter((c) => filters.length === 0 || filters.some((a) => c.name.includes(a)));
 }
 
 /** Why a case cannot run here, from its files; undefined when it can. */
@@ -156,33 +155,52 @@ function firstDifference(key, x, y, path = "") {
 
 const lastLine = (text) => text.trim().split("\n").filter(Boolean).at(-1)?.slice(0, 160) ?? "";
 
-try {
+/**
+ * Every case of the corpus (or those whose name contains one of `filters`), compared in a scratch
+ * directory: { name, skipped } | { name, failed } | { name, helmfile, releases, same, differ,
+ * onlyHelmfile, onlyReleases, importLeft, report, left, detail }, and `identical(result)`.
+ */
+export function compareCorpus(filters = [], { keep = false } = {}) {
+  const scratch = mkdtempSync(join(tmpdir(), "releases-import-vs-helmfile-"));
+  try {
+    return { scratch, results: corpus(scratch, filters).map(compare) };
+  } finally {
+    if (!keep) rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+/** Compared, and the same objects in both tools. */
+export const identical = (r) =>
+  !r.skipped && !r.failed && r.differ.length + r.onlyHelmfile.length + r.onlyReleases.length === 0;
+
+function describe(r) {
+  if (r.skipped) return `not compared: ${r.skipped}`;
+  if (r.failed) return `FAILED: ${r.failed}`;
+  return (
+    `${r.same}/${r.helmfile} objects the same` +
+    (r.differ.length ? `, ${r.differ.length} differ` : "") +
+    (r.onlyHelmfile.length ? `, ${r.onlyHelmfile.length} only helmfile renders` : "") +
+    (r.onlyReleases.length ? `, ${r.onlyReleases.length} only releases renders` : "") +
+    (r.importLeft ? `; import left ${r.left} construct(s)` : "; import converted everything")
+  );
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const args = process.argv.slice(2);
+  const keepAt = args.indexOf("--keep");
+  const keep = keepAt >= 0 && args.splice(keepAt, 1).length > 0;
   console.log(
     `releases import beside helmfile ${run("helmfile", ["--version"]).stdout.trim()}, ${run("helm", ["version", "--short"]).stdout.trim()}\n`,
   );
-  const results = corpus().map((c) => {
-    const r = compare(c);
-    const shown = r.skipped
-      ? `not compared: ${r.skipped}`
-      : r.failed
-        ? `FAILED: ${r.failed}`
-        : `${r.same}/${r.helmfile} objects the same` +
-          (r.differ.length ? `, ${r.differ.length} differ` : "") +
-          (r.onlyHelmfile.length ? `, ${r.onlyHelmfile.length} only helmfile renders` : "") +
-          (r.onlyReleases.length ? `, ${r.onlyReleases.length} only releases renders` : "") +
-          (r.importLeft ? `; import left ${r.left} construct(s)` : "; import converted everything");
-    console.log(`${r.name.padEnd(70)} ${shown}`);
-    return r;
-  });
+  const { scratch, results } = compareCorpus(args, { keep });
+  for (const r of results) console.log(`${r.name.padEnd(70)} ${describe(r)}`);
   const compared = results.filter((r) => !r.skipped);
-  const identical = compared.filter(
-    (r) => !r.failed && r.differ.length + r.onlyHelmfile.length + r.onlyReleases.length === 0,
-  );
+  const same = compared.filter(identical);
   console.log(
-    `\n${results.length} projects: ${compared.length} compared, ${identical.length} render the same objects in both tools, ` +
+    `\n${results.length} projects: ${compared.length} compared, ${same.length} render the same objects in both tools, ` +
       `${results.length - compared.length} not compared (reasons above)`,
   );
-  for (const r of compared.filter((x) => !identical.includes(x))) {
+  for (const r of compared.filter((x) => !identical(x))) {
     console.log(`\n## ${r.name}`);
     for (const d of r.detail ?? []) console.log(`  differs: ${d}`);
     for (const k of r.onlyHelmfile ?? []) console.log(`  only helmfile: ${k}`);
@@ -190,7 +208,5 @@ try {
     if (r.failed) console.log(`  ${r.failed}`);
     if (r.importLeft) console.log(r.report.replace(/^/gm, "  | "));
   }
-} finally {
-  if (keep) console.log(`\nkept in ${relative(process.cwd(), scratch) || scratch}`);
-  else rmSync(scratch, { recursive: true, force: true });
+  if (keep) console.log(`\nkept in ${scratch}`);
 }
