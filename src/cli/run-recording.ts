@@ -71,12 +71,15 @@ export async function startRecording(
   }
   const say = (text: string) => ctx.io.stderr.write(`${text}\n`);
   say(`run ${record.id} recorded in ${store.namespace}/${recordName(record.id)}`);
-  // Pruning old records is no step of the run: it goes on beside the first helm calls, finished before the record is.
-  const pruned = prune(store, run.environment, say);
+  // Pruning old records is no step of the run: it goes on beside the first helm calls, finished
+  // before the record is; a warning waits for then too, rather than cutting into the live view.
+  const warnings: string[] = [];
+  const pruned = prune(store, run.environment, (text) => warnings.push(text));
   return {
     id: record.id,
     async complete(outcome, readAfter) {
       await pruned;
+      for (const warning of warnings) say(warning);
       try {
         record = completedRecord(record, outcome, await readAfter(), new Date());
         await store.replace(record);

@@ -114,6 +114,7 @@ export class Session {
       );
     }
     const redactor = this.#redactor;
+    if (detected.unwritten && this.#debug()) io.stderr.write(`[debug] ${binary}: ${detected.unwritten}\n`);
     if (detected.cached && this.#debug())
       io.stderr.write(
         `[debug] ${binary} is helm ${detected.version} (remembered for this binary, see helm/version-cache.ts)\n`,

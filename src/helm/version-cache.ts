@@ -17,8 +17,8 @@ import {
   readSync,
   realpathSync,
 } from "node:fs";
-import { mkdir, rename, writeFile } from "node:fs/promises";
-import { delimiter, dirname, isAbsolute, join } from "node:path";
+import { mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { basename, delimiter, dirname, isAbsolute, join } from "node:path";
 import type { HelmMajor } from "./args.js";
 
 export interface HelmVersion {
@@ -65,7 +65,7 @@ export async function cachedHelmVersion(
   binary: string,
   env: Env,
   detect: () => Promise<HelmVersion>,
-): Promise<HelmVersion & { cached: boolean }> {
+): Promise<HelmVersion & { cached: boolean; unwritten?: string }> {
   const file = versionCacheFile(env);
   // Synchronous (a few small reads): a command parsing its project meanwhile would hold back the callbacks.
   const identity = file === undefined ? undefined : identityOf(binary, env);
@@ -80,10 +80,14 @@ export async function cachedHelmVersion(
     .filter(([path]) => path !== identity.path)
     .slice(-(KEPT - 1));
   const fresh = { stamp: identity.stamp, major: detected.major, version: detected.version };
-  await writeEntries(file, Object.fromEntries([...kept, [identity.path, fresh]])).catch(() => {
-    // Unwritable (a read-only home): helm is asked next time too; nothing else depends on it.
-  });
-  return { ...detected, cached: false };
+  // Unwritable (a read-only home, a file another user owns): helm is asked next time too, and
+  // --debug says why; nothing else depends on it.
+  const unwritten = await writeEntries(file, Object.fromEntries([...kept, [identity.path, fresh]])).then(
+    () => undefined,
+    (error: unknown) =>
+      `cannot remember it in ${file}: ${error instanceof Error ? error.message : String(error)}`,
+  );
+  return { ...detected, cached: false, unwritten };
 }
 
 /**
@@ -95,6 +99,8 @@ function identityOf(binary: string, env: Env): { path: string; stamp: string } |
     const path = locate(binary, env);
     if (path === undefined) return undefined;
     const real = realpathSync(path);
+    // A link to a binary of another name is a multiplexer (mise, aqua): it picks a helm per directory.
+    if (!basename(real).startsWith("helm")) return undefined;
     const fd = openSync(real, "r");
     try {
       const head = new Uint8Array(4);
@@ -139,6 +145,11 @@ function readEntries(file: string): Record<string, unknown> {
 async function writeEntries(file: string, binaries: Record<string, unknown>): Promise<void> {
   await mkdir(dirname(file), { recursive: true, mode: 0o700 });
   const partial = `${file}.${process.pid}.tmp`;
-  await writeFile(partial, `${JSON.stringify({ version: 1, binaries }, null, 2)}\n`, { mode: 0o600 });
-  await rename(partial, file); // whole or not at all, with two commands writing at once
+  try {
+    await writeFile(partial, `${JSON.stringify({ version: 1, binaries }, null, 2)}\n`, { mode: 0o600 });
+    await rename(partial, file); // whole or not at all, with two commands writing at once
+  } catch (error) {
+    await rm(partial, { force: true });
+    throw error;
+  }
 }

@@ -49,13 +49,16 @@ export function hoist(
     }
     for (const [flag, holds] of sub.flags) root.flags.set(flag, holds);
     root.stateValues = appended(root.stateValues, rebase(sub.stateValues));
-    if (!root.kubeContext && sub.kubeContext) root.kubeContext = sub.kubeContext;
+    // A left (templated) context, null, stays: no other file's context stands in for it.
+    if (root.kubeContext === undefined && sub.kubeContext !== undefined) root.kubeContext = sub.kubeContext;
+    for (const name of sub.contextLeft) root.contextLeft.add(name);
   }
   if (root.flags.size || root.kubeContext || root.stateValues.length) {
     if (Object.keys(root.environments).length === 0) root.environments.default = {};
   }
   for (const [name, env] of Object.entries(root.environments)) {
-    if (root.kubeContext && env.kubeContext === undefined) env.kubeContext = root.kubeContext;
+    if (typeof root.kubeContext === "string" && env.kubeContext === undefined && !root.contextLeft.has(name))
+      env.kubeContext = root.kubeContext;
     if (root.stateValues.length) env.values = [...root.stateValues, ...((env.values as unknown[]) ?? [])];
     if (root.flags.size) {
       const imported: Record<string, boolean> = {};
@@ -67,8 +70,9 @@ export function hoist(
 
 /** Values and secrets entries (a path, `{path, optional}`, or inline values) rewritten from `from` to `to`. */
 function rebaseEntries(from: string, to: string): (entries: unknown[]) => unknown[] {
+  // A path starting with a template was left as written (see outputPaths' rewrite); others were rewritten.
   const path = (p: string) =>
-    isAbsolute(p) || p.includes("{{") || from === to ? p : relative(to, join(from, p));
+    isAbsolute(p) || p.startsWith("{{") || from === to ? p : relative(to, join(from, p));
   return (entries) =>
     entries.map((entry) => {
       if (typeof entry === "string") return path(entry);

@@ -2,6 +2,7 @@
 // `sh.helm.release.v1.<name>.v<rev>`, labelled owner=helm, name, status,
 // version; `data.release` is base64(gzip(JSON)) (and base64 again in the API).
 import { gunzipSync } from "node:zlib";
+import { ClusterStateError } from "../errors.js";
 
 export type HelmStatus =
   | "unknown"
@@ -76,7 +77,19 @@ export function toDeployedRelease(secret: StorageSecret, withPayload: boolean): 
   const payload = secret.data?.release;
   if (withPayload && payload) {
     // The client hands us data base64-encoded as on the wire; helm's own encoding is one more base64 layer.
-    const decoded = decodeReleasePayload(Buffer.from(payload, "base64").toString("utf8"));
+    let decoded: Record<string, unknown>;
+    try {
+      decoded = decodeReleasePayload(Buffer.from(payload, "base64").toString("utf8"));
+    } catch (error) {
+      throw new ClusterStateError(
+        `cannot read ${release.id} revision ${release.revision} as helm stored it (Secret ${namespace}/${secret.metadata?.name}): ${
+          error instanceof Error ? error.message : String(error)
+        }`,
+        {
+          hint: "helm cannot read it either: `helm history` shows the revisions; roll back or uninstall by hand",
+        },
+      );
+    }
     const info = decoded.info as { last_deployed?: string } | undefined;
     const metadata = (decoded.chart as { metadata?: { name: string; version: string } } | undefined)
       ?.metadata;

@@ -1,6 +1,8 @@
 // helmfile's extra helm flags — helmDefaults `args` (every helm command),
-// `syncArgs` (upgrade), `templateArgs` (template, and the render diff makes) —
-// as releases' `defaults.args` per command. helmfile joins each list with
+// `syncArgs` (upgrade), `templateArgs` (template) — as releases' `defaults.args`
+// per command. helmfile adds templateArgs to its diff render too, but releases'
+// diff renders with `helm upgrade --dry-run`, which has no template-only flags
+// (--api-versions, --include-crds…): they stay with template. helmfile joins each list with
 // spaces and splits it again into flags; so does this. `diffArgs` are flags
 // of the helm-diff plugin, which releases' diff does not use: left, like any
 // list holding a flag releases controls itself (values, wait, timeout…).
@@ -16,7 +18,7 @@ export const HELM_ARGS_KEYS = ["args", "syncArgs", "templateArgs", "diffArgs"] a
 const COMMANDS: Record<(typeof HELM_ARGS_KEYS)[number], readonly HelmCommandKind[]> = {
   args: ["sync", "template", "diff", "lint"],
   syncArgs: ["sync"],
-  templateArgs: ["template", "diff"],
+  templateArgs: ["template"],
   diffArgs: [],
 };
 

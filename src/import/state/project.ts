@@ -11,8 +11,13 @@ import { resolveString } from "./strings.js";
 export interface ConvertedState {
   environments: Record<string, Record<string, unknown>>;
   repositories: Record<string, unknown>[];
-  /** helmDefaults.kubeContext: the kube context for environments that name none. */
-  kubeContext?: string;
+  /**
+   * helmDefaults.kubeContext: the kube context for environments that name none; null when it was
+   * a template (left): then no environment is given another file's context instead.
+   */
+  kubeContext?: string | null;
+  /** Environments whose own kubeContext was a template (left): none is filled in for them. */
+  contextLeft: Set<string>;
   defaults?: Record<string, unknown>;
   templates?: Record<string, unknown>;
   releases: Record<string, unknown>[];
@@ -32,6 +37,7 @@ export function emptyState(): ConvertedState {
     helmfiles: [],
     flags: new Map(),
     stateValues: [],
+    contextLeft: new Set(),
   };
 }
 
@@ -53,7 +59,7 @@ export async function convertState(
   for (const [key, value] of Object.entries(data)) {
     switch (key) {
       case "environments":
-        if (isPlainObject(value)) out.environments = await environments(value, ctx);
+        if (isPlainObject(value)) out.environments = await environments(value, ctx, out.contextLeft);
         break;
       case "repositories":
         out.repositories = asList(value)
@@ -155,7 +161,8 @@ export async function convertState(
   return out;
 }
 
-async function environments(value: Record<string, unknown>, ctx: ReleaseContext) {
+/** The environments; `contextLeft` gets those whose kubeContext was a template (left). */
+async function environments(value: Record<string, unknown>, ctx: ReleaseContext, contextLeft: Set<string>) {
   const out: Record<string, Record<string, unknown>> = {};
   for (const [name, spec] of Object.entries(value)) {
     const env: Record<string, unknown> = {};
@@ -181,6 +188,7 @@ async function environments(value: Record<string, unknown>, ctx: ReleaseContext)
         );
         const context = literal(v, at);
         if (context !== undefined) env.kubeContext = context;
+        else contextLeft.add(name);
       } else if (key === handler) {
         if (optional && ("values" in fields || "secrets" in fields))
           ctx.findings.push({
@@ -268,7 +276,7 @@ function keyContext(
 /** helmDefaults keys with a releases `defaults` equivalent of the same spelling. */
 function helmDefaults(value: Record<string, unknown>, ctx: ReleaseContext): Partial<ConvertedState> {
   const defaults: Record<string, unknown> = {};
-  let kubeContext: string | undefined;
+  let kubeContext: string | null | undefined;
   const args: HelmArgs = {};
   for (const key of HELM_ARGS_KEYS) {
     if (!(key in value)) continue;
@@ -286,9 +294,9 @@ function helmDefaults(value: Record<string, unknown>, ctx: ReleaseContext): Part
     const construct = `helmDefaults.${key}`;
     if (DEFAULT_KEYS.has(key) && typeof v !== "string") defaults[key] = v;
     else if (key === "kubeContext" && typeof v === "string")
-      kubeContext = literal(v, keyContext(ctx.state, ctx.findings, ctx.paths, line, construct)) as
+      kubeContext = (literal(v, keyContext(ctx.state, ctx.findings, ctx.paths, line, construct)) ?? null) as
         | string
-        | undefined;
+        | null;
     else if (HELM_OPTION_KEYS.includes(key)) {
       const converted = helmOption(key, v, keyContext(ctx.state, ctx.findings, ctx.paths, line, construct));
       if (converted !== undefined) defaults[key] = converted;

@@ -90,6 +90,14 @@ describe("a helm binary's version, remembered", () => {
     expect(asked).toBe(1);
   });
 
+  it("asks a link to a binary of another name every time: a multiplexer (mise, aqua) picks a helm per directory", async () => {
+    install("mise", Buffer.concat([ELF, Buffer.from("a version manager")]));
+    symlinkSync(join(dir, "bin", "mise"), join(dir, "bin", "helm"));
+    await cachedHelmVersion("helm", env, detect(v3));
+    expect(await cachedHelmVersion("helm", env, detect(v4))).toEqual({ ...v4, cached: false });
+    expect(asked).toBe(2);
+  });
+
   it("asks a script every time: a version manager's shim picks a helm per directory", async () => {
     install("helm", '#!/bin/sh\nexec helm-of-this-directory "$@"\n');
     await cachedHelmVersion("helm", env, detect(v3));
@@ -103,8 +111,10 @@ describe("a helm binary's version, remembered", () => {
     await cachedHelmVersion("helm", { PATH: env.PATH! }, detect(v3));
     await cachedHelmVersion("./bin/helm", env, detect(v3));
     writeFileSync(join(dir, "cache"), "a file where the cache directory would be");
-    expect(await cachedHelmVersion("helm", env, detect(v3))).toEqual({ ...v3, cached: false });
-    expect(await cachedHelmVersion("helm", env, detect(v3))).toEqual({ ...v3, cached: false });
+    const unwritable = await cachedHelmVersion("helm", env, detect(v3));
+    expect(unwritable).toMatchObject({ ...v3, cached: false });
+    expect(unwritable.unwritten).toMatch(/^cannot remember it in .*helm-versions\.json: /); // said under --debug
+    expect(await cachedHelmVersion("helm", env, detect(v3))).toMatchObject({ ...v3, cached: false });
     expect(asked).toBe(5);
   });
 

@@ -138,7 +138,7 @@ releases: []
       args: {
         sync: ["--kube-insecure-skip-tls-verify", "--burst-limit", "200", "--dependency-update"],
         template: ["--kube-insecure-skip-tls-verify", "--burst-limit", "200", "--enable-dns"],
-        diff: ["--kube-insecure-skip-tls-verify", "--burst-limit", "200", "--enable-dns"],
+        diff: ["--kube-insecure-skip-tls-verify", "--burst-limit", "200"],
         lint: ["--kube-insecure-skip-tls-verify", "--burst-limit", "200"],
       },
     });

@@ -87,6 +87,21 @@ releases: []
     expect(releasesYaml.environments).toEqual({ a: {}, b: {} });
   });
 
+  it("never gives an environment whose context was left another context instead", async () => {
+    const own = await importOf({
+      "helmfile.yaml.gotmpl":
+        "environments:\n  dev: {}\n  prod:\n    kubeContext: '{{ .Values.ctx }}'\n---\nhelmDefaults:\n  kubeContext: dev-cluster\nreleases: []\n",
+    });
+    expect(own.releasesYaml.environments).toEqual({ dev: { kubeContext: "dev-cluster" }, prod: {} });
+    const fromSub = await importOf({
+      "helmfile.yaml.gotmpl":
+        "environments:\n  dev: {}\n---\nhelmDefaults:\n  kubeContext: {{ .Values.ctx }}\nhelmfiles:\n  - sub/helmfile.yaml\n",
+      "sub/helmfile.yaml": "helmDefaults:\n  kubeContext: sub-cluster\nreleases: []\n",
+    });
+    expect(fromSub.releasesYaml.environments).toEqual({ dev: {} });
+    expect(fromSub.left.map((f) => f.construct)).toEqual(["helmDefaults.kubeContext"]);
+  });
+
   it("converts repositories: oci: true becomes an oci:// url, credentials from requiredEnv become *Env", async () => {
     const { releasesYaml, left } = await importOf({
       "helmfile.yaml.gotmpl": `repositories:
@@ -281,6 +296,17 @@ releases:
     expect(releasesYaml.environments).toEqual({
       default: { values: ["state.yaml", "bases/env.yaml", { path: "bases/more.yaml" }, { inline: true }] },
     });
+  });
+
+  it("rewrites a hoisted path with a template inside it, and keeps one that starts with a template", async () => {
+    const { releasesYaml } = await importOf({
+      ...chart,
+      "helmfile.d/a.yaml.gotmpl": `environments:\n  dev:\n    values:\n      - "../env/{{ .Environment.Name }}.yaml"\n      - '{{ requiredEnv "ROOT" }}/x.yaml'\n---\nreleases: []\n`,
+    });
+    expect(releasesYaml.environments.dev.values).toEqual([
+      "env/{{environment.name}}.yaml",
+      '{{env "ROOT"}}/x.yaml',
+    ]);
   });
 });
 
