@@ -2,8 +2,9 @@
 // start of every command that calls helm — 0.1–0.2 s, on the critical path of
 // a one-release sync. A native executable (ELF, Mach-O, PE) is known by its
 // real path, device, inode, size and change times: replacing or upgrading it
-// changes one of them, and it is asked again. A script (a version manager's
-// shim picks a helm per directory) is asked every time. The file holds
+// changes one of them, and it is asked again. A script, or a link to a binary
+// of another name (a version manager's shim picks a helm per directory: asdf,
+// mise, aqua), is asked every time. The file holds
 // versions only: $XDG_CACHE_HOME/releases/helm-versions.json, else
 // ~/.cache/releases/…; without either, or when it cannot be read or written,
 // helm is asked as before.
