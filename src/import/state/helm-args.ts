@@ -2,10 +2,11 @@
 // `syncArgs` (upgrade), `templateArgs` (template) — as releases' `defaults.args`
 // per command. helmfile adds templateArgs to its diff render too, but releases'
 // diff renders with `helm upgrade --dry-run`, which has no template-only flags
-// (--api-versions, --include-crds…): they stay with template. helmfile joins each list with
-// spaces and splits it again into flags; so does this. `diffArgs` are flags
-// of the helm-diff plugin, which releases' diff does not use: left, like any
-// list holding a flag releases controls itself (values, wait, timeout…).
+// (--api-versions, --include-crds…): they stay with template. helmfile joins
+// each list with spaces and splits it again into flags; so does this.
+// `diffArgs` are flags of the helm-diff plugin, which releases' diff does not
+// use: left, like any list holding a flag releases controls itself (values,
+// wait, timeout…).
 import { controlledFlag } from "../../config/helm-options.js";
 import type { HelmCommandKind } from "../../model/project.js";
 import { type KeyContext, left, literal } from "./release-keys.js";
