@@ -7,17 +7,30 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-const LOADING = "loading and compiling modules";
 /** A module being loaded: everything under it (a library's top level included) is loading. */
 const loads = (url) => url.startsWith("node:internal/modules") || url.startsWith("node:internal/bootstrap");
 
-/** Phases in the order they are tried on each frame, innermost frame first. */
+// Phases V8 names itself (its pseudo-frames), or that the stack as a whole decides.
+const GC = "garbage collection";
+const WAITING = "waiting (helm, the API server, child processes)";
+const UNATTRIBUTED = "V8 and node internals (not attributed)";
+const LOADING = "loading and compiling modules";
+
+/**
+ * Every phase with the next step when it is the largest share of a missed goal; those with
+ * `match` are tried on each frame, innermost frame first, in this order.
+ */
 const PHASES = [
   {
     name: "parsing YAML",
     match: (url, fn) => url.includes("js-yaml") || url.includes("/node_modules/yaml/") || fn === "parseYaml",
+    next: "the parser runs as cold (interpreted) code on every start: a faster first parse (a lighter parser for plain files, or fewer allocations per node) or work the next run can reuse",
   },
-  { name: "templates (handlebars)", match: (url) => url.includes("/handlebars") },
+  {
+    name: "templates (handlebars)",
+    match: (url) => url.includes("/handlebars"),
+    next: "compile each distinct template once per run, and skip handlebars for strings without `{{`",
+  },
   {
     name: "Kubernetes API, client side (TLS, JSON)",
     match: (url) =>
@@ -26,6 +39,7 @@ const PHASES = [
       url.startsWith("node:_tls") ||
       url.startsWith("node:_http") ||
       url.startsWith("node:https"),
+    next: "fewer requests before the first helm call, made concurrently",
   },
   {
     name: "starting helm processes",
@@ -33,8 +47,13 @@ const PHASES = [
       url.includes("/dist/helm/") ||
       url.startsWith("node:child_process") ||
       url.startsWith("node:internal/child_process"),
+    next: "fewer helm processes (the helm version, or batching)",
   },
-  { name: "config: building releases", match: (url) => url.includes("/dist/config/") },
+  {
+    name: "config: building releases",
+    match: (url) => url.includes("/dist/config/"),
+    next: "build releases lazily: only the selected ones, and their needs",
+  },
   {
     name: "values and plan",
     match: (url) =>
@@ -44,22 +63,14 @@ const PHASES = [
       url.includes("/dist/selector/"),
   },
   { name: "command and output", match: (url) => url.includes("/dist/cli/") || url.includes("/dist/report/") },
+  { name: LOADING, next: "load less code at start: a bundled CLI or a V8 start-up snapshot" },
+  { name: GC, next: "allocate less while parsing (the heap grows in many small scavenges)" },
+  { name: WAITING, next: "the time is helm's or the API server's: overlap more of it" },
 ];
+const MATCHED = PHASES.filter((p) => p.match);
 
 /** What to try next when a phase is the largest share of a missed goal. */
-export const NEXT_STEP = {
-  "parsing YAML":
-    "the parser runs as cold (interpreted) code on every start: a faster first parse (a lighter parser for plain files, or fewer allocations per node) or work the next run can reuse",
-  "templates (handlebars)":
-    "compile each distinct template once per run, and skip handlebars for strings without `{{`",
-  "Kubernetes API, client side (TLS, JSON)": "fewer requests before the first helm call, made concurrently",
-  "starting helm processes": "fewer helm processes (the helm version, or batching)",
-  [LOADING]: "load less code at start: a bundled CLI or a V8 start-up snapshot",
-  "config: building releases": "build releases lazily: only the selected ones, and their needs",
-  "garbage collection": "allocate less while parsing (the heap grows in many small scavenges)",
-  "waiting (helm, the API server, child processes)":
-    "the time is helm's or the API server's: overlap more of it",
-};
+export const NEXT_STEP = Object.fromEntries(PHASES.filter((p) => p.next).map((p) => [p.name, p.next]));
 
 /**
  * `node --cpu-prof <cli> ...argv` in `cwd`, once: milliseconds per phase, the
@@ -103,11 +114,11 @@ export function phasesOf(profile) {
     if (phaseOfNode.has(id)) return phaseOfNode.get(id);
     const { functionName, url } = byId.get(id).callFrame;
     let phase;
-    if (functionName === "(garbage collector)") phase = "garbage collection";
-    else if (functionName === "(idle)") phase = "waiting (helm, the API server, child processes)";
-    else if (functionName === "(program)") phase = "V8 and node internals (not attributed)";
+    if (functionName === "(garbage collector)") phase = GC;
+    else if (functionName === "(idle)") phase = WAITING;
+    else if (functionName === "(program)") phase = UNATTRIBUTED;
     else if (underLoader(id)) phase = LOADING;
-    else phase = PHASES.find((p) => p.match(url, functionName))?.name;
+    else phase = MATCHED.find((p) => p.match(url, functionName))?.name;
     if (phase === undefined) {
       const up = parent.get(id);
       phase = up === undefined || byId.get(up).callFrame.functionName === "(root)" ? "other" : phaseOf(up);
@@ -148,7 +159,7 @@ export function formatPhases({ total, phases }, floor) {
       `  ${phase.padEnd(50)} ${ms.toFixed(0).padStart(6)} ms  ${((100 * ms) / total).toFixed(0).padStart(3)}%`,
     );
   }
-  const ours = phases.find(([phase]) => NEXT_STEP[phase] !== undefined && !phase.startsWith("waiting"));
+  const ours = phases.find(([phase]) => NEXT_STEP[phase] !== undefined && phase !== WAITING);
   if (ours) lines.push(`  next step (largest: ${ours[0]}): ${NEXT_STEP[ours[0]]}`);
   return lines.join("\n");
 }
